@@ -1,0 +1,109 @@
+import { awscdk, javascript, DependencyType } from 'projen';
+
+const project = new awscdk.AwsCdkConstructLibrary({
+  author: 'cdk-bedrock-flows maintainers',
+  authorAddress: 'maintainers@users.noreply.example',
+  name: 'cdk-bedrock-flows',
+  description: 'AWS CDK L2 constructs for Amazon Bedrock Flows: a typed node-graph builder, synth-time validation, least-privilege IAM and a contract-processing pattern.',
+  keywords: ['cdk', 'aws-cdk', 'bedrock', 'bedrock-flows', 'genai', 'awscdk'],
+  repositoryUrl: 'https://github.com/cdk-bedrock-flows/cdk-bedrock-flows.git',
+  defaultReleaseBranch: 'main',
+  // aws-cdk-lib 2.257.0 is the newest release whose cloud assembly integ-runner 2.197.10 can read.
+  cdkVersion: '2.257.0',
+  constructsVersion: '10.5.1',
+  jsiiVersion: '~6.0.0',
+  projenVersion: '0.103.25',
+  experimentalIntegRunner: true,
+  github: false,
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  // only the JavaScript target can be built on these machines (see toolchain.md §2.3)
+  bin: { 'cdk-bedrock-flows': 'bin/cdk-bedrock-flows' },
+  devDeps: [
+    '@aws-sdk/client-bedrock-agent-runtime@3.1164.0',
+    '@aws-sdk/client-sqs@^3',
+    '@aws-sdk/client-textract@^3',
+    '@aws-sdk/client-translate@^3',
+    '@aws-sdk/client-s3@^3',
+    '@aws-sdk/client-dynamodb@^3',
+    '@types/aws-lambda@^8',
+    'aws-sdk-client-mock@4.1.0',
+    'esbuild@^0.25',
+  ],
+  lambdaOptions: {
+    runtime: awscdk.LambdaRuntime.NODEJS_22_X,
+    // the AWS SDK clients are bundled so the handlers do not depend on the Lambda runtime's copy
+    bundlingOptions: { externals: [], sourcemap: true },
+  },
+  jestOptions: {
+    // snapshots never update silently in `npm test`; use `npx projen test:update`
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/fixtures/', '\\.snapshot/'],
+      coveragePathIgnorePatterns: ['/node_modules/', '<rootDir>/test/'],
+      reporters: [
+        new javascript.JestReporter('default'),
+        new javascript.JestReporter('jest-junit', { outputDirectory: 'test-reports' }),
+        // lints every template the tests synthesized with cfn-lint, and fails the run on an error
+        new javascript.JestReporter('<rootDir>/test/cfn-lint-reporter.js'),
+      ],
+    },
+  },
+  gitignore: ['/cdk.out', '/example/cdk.out', '/.bench', '*.tsbuildinfo'],
+  tsconfigDev: {
+    compilerOptions: {},
+    include: ['example/**/*.ts', 'bench/**/*.ts'],
+  },
+  eslintOptions: {
+    dirs: ['src'],
+    devdirs: ['test', 'example', 'bench', 'build-tools', 'projenrc', '.projenrc.ts'],
+  },
+});
+
+// integ-runner 2.197.10 and integ-tests-alpha 2.245.0-alpha.0 are the versions that read and write
+// cloud-assembly schema 53 (aws-cdk-lib 2.257.0); the component adds `latest`, so re-pin them here.
+for (const dep of ['@aws-cdk/integ-runner', '@aws-cdk/integ-tests-alpha']) {
+  project.deps.removeDependency(dep, DependencyType.DEVENV);
+}
+project.addDevDeps(
+  '@aws-cdk/integ-runner@2.197.10',
+  '@aws-cdk/integ-tests-alpha@2.245.0-alpha.0',
+  'aws-cdk@^2.1100.0',
+  'cdk-nag@2.38.2',
+);
+
+for (const pattern of ['/example', '/bench', '/.ci', '/cdk.out', '/test-reports']) {
+  project.addPackageIgnore(pattern);
+}
+
+// the registry lacks most unrs-resolver 1.13 platform bindings, which breaks `npm ci`
+project.package.addPackageResolutions('unrs-resolver@1.12.2');
+project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
+
+// Tests synthesize the pattern, whose invoker Lambda is bundled by esbuild: bundle before jest
+// so `npm test` works on a fresh clone.
+const bundle = project.tasks.tryFind('bundle');
+const testTask = project.tasks.tryFind('test')!;
+if (bundle) {
+  testTask.prependSpawn(bundle);
+}
+// jest writes its results as JSON so `.ci/run` can print its own summary line
+const jestStep = testTask.steps.findIndex(s => s.exec?.startsWith('jest') || s.execArgs?.[0] === 'jest');
+if (jestStep >= 0) {
+  testTask.updateStep(jestStep, {
+    execArgs: ['jest', '--passWithNoTests', '--ci', '--json', '--outputFile=test-reports/jest-results.json'],
+    receiveArgs: true,
+  });
+}
+
+project.addTask('synth:example', {
+  description: 'Synthesizes the example app into cdk.out/ and prints the flow as a Mermaid diagram',
+  exec: 'ts-node --project tsconfig.dev.json example/app.ts',
+});
+project.addTask('bench', {
+  description: 'Prints performance figures as ratios against the plain L1 (not a test)',
+  exec: 'ts-node --transpile-only --project tsconfig.dev.json bench/run.ts',
+});
+
+project.synth();
