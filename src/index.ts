@@ -1,5 +1,30 @@
-export class Hello {
-  public sayHello() {
-    return 'hello, world!';
-  }
-}
+// ---------------------------------------------------------------------------
+// Resources
+// ---------------------------------------------------------------------------
+export * from './flow';
+export * from './flow-version';
+export * from './flow-alias';
+
+// ---------------------------------------------------------------------------
+// Builder
+// ---------------------------------------------------------------------------
+export * from './definition/data-type';
+export * from './definition/ports';
+export * from './definition/chain';
+export * from './definition/condition';
+export * from './definition/flow-definition';
+export * from './models';
+export * from './guardrail';
+export * from './managed-prompt';
+
+// ---------------------------------------------------------------------------
+// Nodes
+// ---------------------------------------------------------------------------
+export * from './nodes';
+
+// ---------------------------------------------------------------------------
+// Validation (validateFlowDefinition is TypeScript-only; other languages use FlowValidator)
+// ---------------------------------------------------------------------------
+export * from './validation/types';
+export * from './validation/flow-validator';
+export { validateFlowDefinition } from './validation/validate';

@@ -1,0 +1,162 @@
+import * as fs from 'fs';
+import { collectNodes, renderNodes } from './graph';
+import { renderMermaid } from './mermaid';
+import { FlowDefinitionJson } from './schema';
+import type { FlowNode, IFlowChainable } from '../nodes/flow-node';
+import { FlowPermission, PermissionContext } from '../permissions/types';
+
+/** Options for a definition given as JSON. */
+export interface FlowDefinitionJsonOptions {
+  /**
+   * Values for `${name}` placeholders in the definition's strings, for example ARNs from this app:
+   * `{ EnrichFunctionArn: fn.functionArn }`. A string that is exactly one placeholder takes the value
+   * as it is (so numbers stay numbers); placeholders inside longer strings are replaced by the value's text.
+   * Placeholders left without a value fail synth.
+   * @default - no substitutions
+   */
+  readonly substitutions?: { [name: string]: any };
+}
+
+/**
+ * The definition of a flow: built with the node builder, or given as JSON (a console export or
+ * `GetFlow` output, API shape with camelCase keys).
+ *
+ * Whatever its source, a definition gets the same synth-time validation and the same IAM
+ * permissions, derived from the definition's JSON.
+ */
+export abstract class FlowDefinition {
+  /**
+   * The flow made of the nodes connected to `chainable`'s first node. The definition is rendered
+   * when the template is synthesized, so nodes connected after the `Flow` is created are included.
+   */
+  public static fromChainable(chainable: IFlowChainable): FlowDefinition {
+    return new ChainableDefinition(chainable.startNode);
+  }
+
+  /**
+   * A definition as JSON: `{ nodes, connections }`, or an exported flow with a `definition` member.
+   */
+  public static fromJson(definition: any, options: FlowDefinitionJsonOptions = {}): FlowDefinition {
+    return new JsonDefinition(unwrap(definition, 'the JSON definition'), options);
+  }
+
+  /**
+   * A definition read from a JSON file (read when this is called).
+   * @param path the file's path, relative to the working directory
+   */
+  public static fromFile(path: string, options: FlowDefinitionJsonOptions = {}): FlowDefinition {
+    let text: string;
+    try {
+      text = fs.readFileSync(path, 'utf-8');
+    } catch (e) {
+      throw new Error(`cannot read flow definition file '${path}': ${(e as Error).message}`);
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (e) {
+      throw new Error(`flow definition file '${path}' is not valid JSON: ${(e as Error).message}`);
+    }
+    return new JsonDefinition(unwrap(parsed, `flow definition file '${path}'`), options);
+  }
+
+  /**
+   * The definition as plain JSON (API shape, camelCase). Values from this app are tokens; the
+   * builder's definition is rendered from its nodes as they are connected now.
+   */
+  public abstract toJson(): any;
+
+  /**
+   * The definition as a Mermaid flowchart: nodes with their types, data connections labelled
+   * `output → input`, conditional connections labelled with their condition.
+   */
+  public toMermaid(): string {
+    return renderMermaid(this.toJson());
+  }
+
+  /**
+   * The builder nodes of this definition (none for a JSON definition).
+   * @internal
+   */
+  public abstract _nodes(): FlowNode[];
+
+  /**
+   * The builder nodes of this definition and the nodes nested in them (loop bodies).
+   * @internal
+   */
+  public _allNodes(): FlowNode[] {
+    const all: FlowNode[] = [];
+    const visit = (nodes: FlowNode[]) => {
+      for (const n of nodes) {
+        all.push(n);
+        visit(n._innerNodes());
+      }
+    };
+    visit(this._nodes());
+    return all;
+  }
+
+  /**
+   * Permissions the role needs beyond those derived from the JSON.
+   * @internal
+   */
+  public _extraPermissions(ctx: PermissionContext): FlowPermission[] {
+    return this._allNodes().flatMap(n => n._extraPermissions(ctx));
+  }
+}
+
+class ChainableDefinition extends FlowDefinition {
+  constructor(private readonly start: FlowNode) {
+    super();
+  }
+
+  public toJson(): FlowDefinitionJson {
+    return renderNodes(this._nodes());
+  }
+
+  public _nodes(): FlowNode[] {
+    return collectNodes(this.start);
+  }
+}
+
+class JsonDefinition extends FlowDefinition {
+  constructor(private readonly definition: FlowDefinitionJson, private readonly options: FlowDefinitionJsonOptions) {
+    super();
+  }
+
+  public toJson(): FlowDefinitionJson {
+    return substitute(this.definition, this.options.substitutions ?? {});
+  }
+
+  public _nodes(): FlowNode[] {
+    return [];
+  }
+}
+
+function unwrap(definition: any, what: string): FlowDefinitionJson {
+  if (definition === null || typeof definition !== 'object' || Array.isArray(definition)) {
+    throw new Error(`${what} must be a JSON object with 'nodes' and 'connections'`);
+  }
+  // an exported flow (GetFlow / console export) wraps the definition
+  if (!('nodes' in definition) && definition.definition && typeof definition.definition === 'object') {
+    return definition.definition;
+  }
+  return definition;
+}
+
+const PLACEHOLDER = /\$\{([a-zA-Z0-9]+)\}/g;
+
+function substitute(value: any, substitutions: { [name: string]: any }): any {
+  if (typeof value === 'string') {
+    const whole = /^\$\{([a-zA-Z0-9]+)\}$/.exec(value);
+    if (whole && whole[1] in substitutions) return substitutions[whole[1]];
+    return value.replace(PLACEHOLDER, (match, name: string) => name in substitutions ? String(substitutions[name]) : match);
+  }
+  if (Array.isArray(value)) return value.map(v => substitute(v, substitutions));
+  if (value !== null && typeof value === 'object') {
+    const out: any = {};
+    for (const [k, v] of Object.entries(value)) out[k] = substitute(v, substitutions);
+    return out;
+  }
+  return value;
+}

@@ -1,0 +1,56 @@
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
+import { FlowNodeProps, NextableFlowNode } from './flow-node';
+import { FlowDataType } from '../definition/data-type';
+import { FlowOutput } from '../definition/ports';
+
+/** Properties of a LambdaFunctionNode. */
+export interface LambdaFunctionNodeProps extends FlowNodeProps {
+  /**
+   * The function to invoke. A version or alias invokes that qualifier.
+   *
+   * The flow's service role gets `lambda:InvokeFunction` on it. For a function in another account,
+   * its owner must also allow the flow's role in the function's resource policy.
+   */
+  readonly lambdaFunction: lambda.IFunction;
+
+  /**
+   * The node's inputs, by name. The function receives them as `event.node.inputs[]`
+   * (`{ name, type, expression, value }`).
+   * @default - none; `previous.next(node)` adds one named after the previous node's output
+   */
+  readonly inputs?: { [name: string]: FlowOutput };
+
+  /**
+   * The type of what the function returns (the node's `functionResponse`).
+   * @default FlowDataType.OBJECT
+   */
+  readonly responseType?: FlowDataType;
+}
+
+/**
+ * Invokes a Lambda function with the node's inputs; the function's return value is the node's output.
+ * @see https://docs.aws.amazon.com/bedrock/latest/userguide/flows-nodes.html
+ */
+export class LambdaFunctionNode extends NextableFlowNode {
+  /** What the function returned. */
+  public readonly functionResponse: FlowOutput;
+  /** The function the node invokes. */
+  public readonly lambdaFunction: lambda.IFunction;
+
+  constructor(scope: Construct, id: string, props: LambdaFunctionNodeProps) {
+    super(scope, id, 'LambdaFunction', props);
+    this.lambdaFunction = props.lambdaFunction;
+    this.addInputs(props.inputs);
+    this.functionResponse = this.addOutput('functionResponse', props.responseType ?? FlowDataType.OBJECT);
+  }
+
+  /** @internal */
+  public _acceptsImplicitInput(): boolean {
+    return true;
+  }
+
+  protected renderConfiguration(): any {
+    return { lambdaFunction: { lambdaArn: this.lambdaFunction.functionArn } };
+  }
+}

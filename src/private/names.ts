@@ -1,0 +1,48 @@
+import { createHash } from 'crypto';
+import { isUnresolved } from './tokens';
+
+/** Node, input, output and condition names: 2–101 characters, letters, digits, single inner underscores. */
+export const NODE_NAME_PATTERN = /^[a-zA-Z]([_]?[0-9a-zA-Z]){1,50}$/;
+/** Connection names. */
+export const CONNECTION_NAME_PATTERN = /^[a-zA-Z]([_]?[0-9a-zA-Z]){1,100}$/;
+/** Flow and alias names. */
+export const FLOW_NAME_PATTERN = /^([0-9a-zA-Z][_-]?){1,100}$/;
+
+/** What a valid node-style name looks like, for error messages. */
+export const NODE_NAME_RULE = 'letters, digits and single underscores between them, starting with a letter, 2–101 characters';
+
+/**
+ * Throws when `name` is not a valid node/input/output/condition name.
+ * @param what e.g. "node name", "input name"
+ * @param fix what to do instead, appended to the message
+ */
+export function assertNodeStyleName(name: string, what: string, fix: string): void {
+  if (isUnresolved(name)) return;
+  if (!NODE_NAME_PATTERN.test(name)) {
+    throw new Error(`${what} '${name}' is not valid (${NODE_NAME_RULE}); ${fix}`);
+  }
+}
+
+/**
+ * A connection name made of the given parts, joined with `_`, that matches the service pattern:
+ * parts are cleaned of characters the pattern does not allow, and names that would be too long
+ * are shortened and made unique with a hash of the full name.
+ */
+export function connectionName(...parts: string[]): string {
+  const cleaned = parts
+    .map(p => p.replace(/[^0-9a-zA-Z_]/g, '').replace(/_+/g, '_').replace(/^_+|_+$/g, ''))
+    .filter(p => p.length > 0);
+  let name = cleaned.join('_');
+  if (!/^[a-zA-Z]/.test(name)) name = `C${name}`;
+  if (CONNECTION_NAME_PATTERN.test(name)) return name;
+  const hash = createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 8).toUpperCase();
+  // 101 alphanumeric characters at most: keep 92 of the name, then `_` and the 8-character hash
+  let kept = '';
+  let alnum = 0;
+  for (const ch of name) {
+    if (ch !== '_') alnum++;
+    if (alnum > 92) break;
+    kept += ch;
+  }
+  return `${kept.replace(/_+$/, '')}_${hash}`;
+}

@@ -1,0 +1,29 @@
+import { CONNECTION_NAME_PATTERN } from '../../private/names';
+import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
+import { FlowValidationSeverity } from '../types';
+
+/**
+ * Schema check: connection names match `[a-zA-Z]([_]?[0-9a-zA-Z]){1,100}` and are unique.
+ */
+export const invalidConnectionName: FlowValidationRule = {
+  type: 'InvalidConnectionName',
+  severity: FlowValidationSeverity.ERROR,
+  check(ctx: ValidationContext): RuleFinding[] {
+    const findings: RuleFinding[] = [];
+    const seen = new Set<string>();
+    ctx.connections.forEach((c, index) => {
+      if (typeof c.name !== 'string' || (!ctx.isUnresolved(c.name) && !CONNECTION_NAME_PATTERN.test(c.name))) {
+        findings.push({
+          connection: typeof c.name === 'string' ? c.name : undefined,
+          message: `connection #${index + 1} (${c.source} → ${c.target}) has an invalid name ${typeof c.name === 'string' ? `'${c.name}'` : '(missing)'}: `
+            + 'use letters, digits and single underscores between them, starting with a letter, at most 101 letters and digits',
+        });
+      } else if (seen.has(c.name)) {
+        findings.push({ connection: c.name, message: `connection name '${c.name}' is used more than once; give each connection its own name` });
+      } else {
+        seen.add(c.name);
+      }
+    });
+    return findings;
+  },
+};

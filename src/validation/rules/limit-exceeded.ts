@@ -1,0 +1,67 @@
+import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
+import { FlowValidationSeverity } from '../types';
+
+/** The service's size limits (flows-spec §1.1). */
+export const LIMITS = {
+  nodes: 40,
+  /** the API model's limit; CloudFormation allows 100 */
+  connectionsApi: 20,
+  connectionsCloudFormation: 100,
+  inputsPerNode: 20,
+  outputsPerNode: 5,
+  conditionsPerNode: 5,
+  inlineCodeNodes: 5,
+};
+
+/**
+ * Schema check: the size limits of a definition — 40 nodes, 100 connections (more than 20 is a
+ * warning: the API model's limit, which CloudFormation does not apply), 20 inputs and 5 outputs per
+ * node, 1–5 conditions per Condition node, 5 InlineCode nodes per flow.
+ */
+export const limitExceeded: FlowValidationRule = {
+  type: 'LimitExceeded',
+  severity: FlowValidationSeverity.ERROR,
+  isLimit: true,
+  check(ctx: ValidationContext): RuleFinding[] {
+    const findings: RuleFinding[] = [];
+    if (ctx.nodes.length > LIMITS.nodes) {
+      findings.push({ message: `${ctx.scopeLabel} has ${ctx.nodes.length} nodes; the service allows at most ${LIMITS.nodes}: split it into several flows` });
+    }
+    if (ctx.connections.length > LIMITS.connectionsCloudFormation) {
+      findings.push({ message: `${ctx.scopeLabel} has ${ctx.connections.length} connections; CloudFormation allows at most ${LIMITS.connectionsCloudFormation}` });
+    } else if (ctx.connections.length > LIMITS.connectionsApi) {
+      findings.push({
+        severity: FlowValidationSeverity.WARNING,
+        message: `${ctx.scopeLabel} has ${ctx.connections.length} connections; the Bedrock API model documents at most ${LIMITS.connectionsApi} `
+          + `(CloudFormation accepts ${LIMITS.connectionsCloudFormation}): check that the flow prepares`,
+      });
+    }
+    let inlineCode = 0;
+    for (const node of ctx.nodes) {
+      if (node.type === 'InlineCode') inlineCode++;
+      const inputs = Array.isArray(node.inputs) ? node.inputs.length : 0;
+      const outputs = Array.isArray(node.outputs) ? node.outputs.length : 0;
+      if (inputs > LIMITS.inputsPerNode) {
+        findings.push({ node: node.name, message: `node '${node.name}' has ${inputs} inputs; at most ${LIMITS.inputsPerNode} are allowed` });
+      }
+      if (outputs > LIMITS.outputsPerNode) {
+        findings.push({ node: node.name, message: `node '${node.name}' has ${outputs} outputs; at most ${LIMITS.outputsPerNode} are allowed` });
+      }
+      if (node.type === 'Condition') {
+        const conditions = node.configuration?.condition?.conditions;
+        const n = Array.isArray(conditions) ? conditions.length : 0;
+        if (n < 1 || n > LIMITS.conditionsPerNode) {
+          findings.push({
+            node: node.name,
+            message: `Condition node '${node.name}' has ${n} conditions; it needs 1 to ${LIMITS.conditionsPerNode}, 'default' included: `
+              + 'combine conditions with and/or, or chain Condition nodes',
+          });
+        }
+      }
+    }
+    if (!ctx.isLoopBody && inlineCode > LIMITS.inlineCodeNodes) {
+      findings.push({ message: `the flow has ${inlineCode} InlineCode nodes; at most ${LIMITS.inlineCodeNodes} are allowed per flow: use a LambdaFunction node for the rest` });
+    }
+    return findings;
+  },
+};

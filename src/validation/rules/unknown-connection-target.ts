@@ -1,0 +1,16 @@
+import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
+import { FlowValidationSeverity } from '../types';
+
+/**
+ * UnknownConnectionTarget: a connection's `target` must name a node of the same definition.
+ */
+export const unknownConnectionTarget: FlowValidationRule = {
+  type: 'UnknownConnectionTarget',
+  severity: FlowValidationSeverity.ERROR,
+  check(ctx: ValidationContext): RuleFinding[] {
+    return ctx.connections.filter(c => !ctx.nodeByName.has(c.target)).map(c => ({
+      connection: c.name,
+      message: `connection '${c.name}' goes to '${c.target}', which is not a node of ${ctx.scopeLabel}: fix the target name or add the node`,
+    }));
+  },
+};
