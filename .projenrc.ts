@@ -42,12 +42,6 @@ const project = new awscdk.AwsCdkConstructLibrary({
       setupFilesAfterEnv: ['<rootDir>/test/setup.ts'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/fixtures/', '\\.snapshot/'],
       coveragePathIgnorePatterns: ['/node_modules/', '<rootDir>/test/'],
-      reporters: [
-        new javascript.JestReporter('default'),
-        new javascript.JestReporter('jest-junit', { outputDirectory: 'test-reports' }),
-        // lints every template the tests synthesized with cfn-lint, and fails the run on an error
-        new javascript.JestReporter('<rootDir>/test/cfn-lint-reporter.js'),
-      ],
     },
   },
   gitignore: ['/cdk.out', '/example/cdk.out', '/.bench', '*.tsbuildinfo'],
@@ -76,6 +70,9 @@ project.addDevDeps(
 for (const pattern of ['/example', '/bench', '/.ci', '/cdk.out', '/test-reports']) {
   project.addPackageIgnore(pattern);
 }
+
+// lints every template the tests synthesized with cfn-lint, and fails the run on an error
+project.jest!.addReporter(new javascript.JestReporter('<rootDir>/test/cfn-lint-reporter.js'));
 
 // the registry lacks most unrs-resolver 1.13 platform bindings, which breaks `npm ci`
 project.package.addPackageResolutions('unrs-resolver@1.12.2');

@@ -55,7 +55,7 @@ export class ConditionNode extends FlowNode {
    */
   public when(name: string, condition: FlowCondition, next: IFlowChainable): ConditionNode {
     const where = `Condition node '${this.nodeName}'`;
-    assertNodeStyleName(name, `condition name on ${where}`, 'rename the condition');
+    assertNodeStyleName(name, `${where}: the condition name`, 'rename the condition');
     if (name === DEFAULT_CONDITION) {
       throw new Error(`${where}: the condition name '${DEFAULT_CONDITION}' is reserved for otherwise()`);
     }

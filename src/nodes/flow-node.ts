@@ -98,7 +98,7 @@ export abstract class FlowNode extends Construct implements IFlowChainable {
     this.nodeName = props.nodeName ?? id;
     this.nodeType = nodeType;
     this.startNode = this;
-    assertNodeStyleName(this.nodeName, `node name of ${nodeType} node '${this.node.path}'`,
+    assertNodeStyleName(this.nodeName, `${nodeType} node at '${this.node.path}': the node name`,
       props.nodeName === undefined ? 'pass a valid `nodeName`, or use a construct id such as \'ExtractText\'' : 'choose another `nodeName`');
     this.node.addValidation({
       validate: () => {
@@ -225,7 +225,7 @@ export abstract class FlowNode extends Construct implements IFlowChainable {
    * @param options fixed type, loop category, and source
    */
   protected addInput(name: string, options: FlowNodeInputOptions = {}): void {
-    assertNodeStyleName(name, `input name on node '${this.nodeName}'`, 'rename the input');
+    assertNodeStyleName(name, `node '${this.nodeName}': the input name`, 'rename the input');
     if (this._inputPorts.some(p => p.name === name)) {
       throw new Error(`node '${this.nodeName}' already has an input named '${name}'`);
     }

@@ -13,7 +13,7 @@ export const NODE_NAME_RULE = 'letters, digits and single underscores between th
 
 /**
  * Throws when `name` is not a valid node/input/output/condition name.
- * @param what e.g. "node name", "input name"
+ * @param what what the name is, e.g. "node 'X': the input name"
  * @param fix what to do instead, appended to the message
  */
 export function assertNodeStyleName(name: string, what: string, fix: string): void {

@@ -28,8 +28,14 @@ function nodeEvent(values: Record<string, unknown>): FlowLambdaNodeEvent {
 const now = () => new Date('2026-01-02T03:04:05.000Z');
 
 beforeEach(() => {
+  // the handlers log JSON lines to stdout; keep the test output readable
+  jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
   sqs.reset();
   process.env.REVIEW_QUEUE_URL = QUEUE_URL;
+});
+
+afterEach(() => {
+  jest.restoreAllMocks();
 });
 
 test('sends one message with the document, analysis, score and flow, and returns its id', async () => {

@@ -37,8 +37,14 @@ function sentRequests(): TranslateTextCommandInput[] {
 }
 
 beforeEach(() => {
+  // the handlers log JSON lines to stdout; keep the test output readable
+  jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
   translate.reset();
   delete process.env.TARGET_LANGUAGE;
+});
+
+afterEach(() => {
+  jest.restoreAllMocks();
 });
 
 describe('handler', () => {
