@@ -47,7 +47,7 @@ const project = new awscdk.AwsCdkConstructLibrary({
   gitignore: ['/cdk.out', '/example/cdk.out', '/.bench', '*.tsbuildinfo'],
   tsconfigDev: {
     compilerOptions: {},
-    include: ['example/**/*.ts', 'bench/**/*.ts'],
+    include: ['../example/**/*.ts', '../bench/**/*.ts'],
   },
   eslintOptions: {
     dirs: ['src'],
@@ -96,11 +96,11 @@ if (jestStep >= 0) {
 
 project.addTask('synth:example', {
   description: 'Synthesizes the example app into cdk.out/ and prints the flow as a Mermaid diagram',
-  exec: 'ts-node --project tsconfig.dev.json example/app.ts',
+  exec: 'ts-node --transpile-only --project test/tsconfig.json example/app.ts',
 });
 project.addTask('bench', {
   description: 'Prints performance figures as ratios against the plain L1 (not a test)',
-  exec: 'ts-node --transpile-only --project tsconfig.dev.json bench/run.ts',
+  exec: 'ts-node --transpile-only --project test/tsconfig.json bench/run.ts',
 });
 
 project.synth();

@@ -171,6 +171,7 @@ export class Flow extends FlowBase {
   private readonly currentVersionOptions?: FlowVersionOptions;
   private _currentVersion?: FlowVersion;
   private permissionsApplied = false;
+  private readonly ownsRole: boolean;
 
   constructor(scope: Construct, id: string, props: FlowProps) {
     super(scope, id);
@@ -197,6 +198,7 @@ export class Flow extends FlowBase {
       }),
     });
     this.grantPrincipal = this.role;
+    this.ownsRole = props.role === undefined;
 
     this.resource = new bedrock.CfnFlow(this, 'Resource', {
       name: this.flowName,
@@ -317,6 +319,10 @@ export class Flow extends FlowBase {
     if (missing.length > 0) {
       Annotations.of(this).addWarningV2('cdk-bedrock-flows:Flow.roleNotUpdated',
         `the flow's role cannot be changed here; make sure it allows: ${missing.join('; ')}`);
+    } else if (!this.ownsRole && permissions.length > 0) {
+      // an immutable role silently ignores statements: say what the definition needs
+      Annotations.of(this).addInfo(`the flow runs as a role it did not create; its definition needs: ${
+        permissions.map(p => `${p.actions.join(', ')} (${p.reason})`).filter((v, i, a) => a.indexOf(v) === i).join('; ')}`);
     }
     for (const finding of validateFlowDefinition(json)) {
       if (finding.severity === FlowValidationSeverity.WARNING) {
