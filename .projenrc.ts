@@ -45,10 +45,6 @@ const project = new awscdk.AwsCdkConstructLibrary({
     },
   },
   gitignore: ['/cdk.out', '/example/cdk.out', '/.bench', '*.tsbuildinfo'],
-  tsconfigDev: {
-    compilerOptions: {},
-    include: ['../example/**/*.ts', '../bench/**/*.ts'],
-  },
   eslintOptions: {
     dirs: ['src'],
     devdirs: ['test', 'example', 'bench', 'build-tools', 'projenrc', '.projenrc.ts'],
@@ -96,11 +92,11 @@ if (jestStep >= 0) {
 
 project.addTask('synth:example', {
   description: 'Synthesizes the example app into cdk.out/ and prints the flow as a Mermaid diagram',
-  exec: 'ts-node --transpile-only --project test/tsconfig.json example/app.ts',
+  exec: 'ts-node --transpile-only --project example/tsconfig.json example/app.ts',
 });
 project.addTask('bench', {
   description: 'Prints performance figures as ratios against the plain L1 (not a test)',
-  exec: 'ts-node --transpile-only --project test/tsconfig.json bench/run.ts',
+  exec: 'ts-node --transpile-only --project bench/tsconfig.json bench/run.ts',
 });
 
 project.synth();

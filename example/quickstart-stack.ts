@@ -22,7 +22,7 @@ export class QuickstartStack extends Stack {
     });
 
     // Nodes: typed ports, configuration in props
-    const contract = new InputNode(this, 'Contract');                 // contract.document: Object
+    const contract = new InputNode(this, 'Contract'); // contract.document: Object
     const classify = new PromptNode(this, 'Classify', {
       model: FlowModel.crossRegion('us.anthropic.claude-3-5-haiku-20241022-v1:0'),
       template: 'Reply with only the ISO 639-1 language code of this contract:\n{{text}}',
@@ -57,7 +57,7 @@ export class QuickstartStack extends Stack {
       code: lambda.Code.fromInline('exports.handler = async () => ({ statusCode: 202 });'),
       environment: { FLOW_ALIAS_ARN: live.flowAliasArn },
     });
-    live.grantInvoke(app);                                            // bedrock:InvokeFlow on the alias ARN
+    live.grantInvoke(app); // bedrock:InvokeFlow on the alias ARN
 
     new CfnOutput(this, 'FlowAliasArn', { value: live.flowAliasArn });
   }

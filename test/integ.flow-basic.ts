@@ -3,8 +3,8 @@
  * its current version and alias. The committed snapshot is checked by `integ-runner` in `npm test`;
  * deploy it with `npx integ-runner --language typescript --force` in an account with Bedrock model access.
  */
-import { App } from 'aws-cdk-lib';
 import { IntegTest } from '@aws-cdk/integ-tests-alpha';
+import { App } from 'aws-cdk-lib';
 import { QuickstartStack } from '../example/quickstart-stack';
 
 const app = new App();

@@ -1,8 +1,8 @@
 import { Token } from 'aws-cdk-lib';
 import * as bedrock from 'aws-cdk-lib/aws-bedrock';
 import { FlowModel } from '../src';
-import { modelPermissions } from '../src/permissions/models';
 import { testStack } from './util/render';
+import { modelPermissions } from '../src/permissions/models';
 
 const ctx = { partition: 'aws', region: 'us-east-1', account: '111122223333' };
 const resourcesOf = (modelId: string) => modelPermissions(modelId, ctx, 'test').map(p => [p.actions, p.resources]);

@@ -1,3 +1,4 @@
+import { Token } from 'aws-cdk-lib';
 import { FlowCondition } from '../../src';
 
 describe('FlowCondition', () => {
@@ -35,7 +36,6 @@ describe('FlowCondition', () => {
   });
 
   test('does not check an expression that is a token', () => {
-    const { Token } = require('aws-cdk-lib');
     expect(FlowCondition.expression(Token.asString({ Ref: 'Expr' }))._check(['a'])).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { Template } from 'aws-cdk-lib/assertions';
 import { FlowDataType, InputNode, OutputNode } from '../../src';
 import { renderDefinition, testStack } from '../util/render';
 
@@ -42,7 +43,6 @@ describe('InputNode and OutputNode', () => {
   });
 
   test('a node that is not part of any flow fails synth', () => {
-    const { Template } = require('aws-cdk-lib/assertions');
     const stack = testStack();
     new InputNode(stack, 'Orphan');
     expect(() => Template.fromStack(stack)).toThrow(/\[TestStack\/Orphan\] node 'Orphan' is not part of any flow/);

@@ -1,3 +1,4 @@
+import { Token } from 'aws-cdk-lib';
 import { Template, Match } from 'aws-cdk-lib/assertions';
 import {
   Flow, FlowDataType, FlowDefinition, FlowGuardrail, FlowModel, InputNode, OutputNode, PromptNode,
@@ -104,7 +105,6 @@ describe('PromptNode with an inline template', () => {
 
   test('does not check inference values that are tokens', () => {
     const stack = testStack();
-    const { Token } = require('aws-cdk-lib');
     expect(() => new PromptNode(stack, 'Ask', {
       model: FlowModel.foundationModel(HAIKU),
       template: 'x',
