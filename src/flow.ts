@@ -7,7 +7,6 @@ import { Construct, IConstruct } from 'constructs';
 import { FlowDefinition } from './definition/flow-definition';
 import { FlowAlias, FlowAliasOptions } from './flow-alias';
 import { FlowVersion, FlowVersionOptions } from './flow-version';
-import { deriveFlowPermissions } from './permissions';
 import { FlowPermission, PermissionContext } from './permissions/types';
 import { FLOW_NAME_PATTERN } from './private/names';
 import { FlowValidationSeverity } from './validation/types';
@@ -302,7 +301,7 @@ export class Flow extends FlowBase {
     for (const node of this.definition._allNodes()) node._inFlow = true;
     const json = this.definition.toJson();
 
-    const permissions: FlowPermission[] = [...deriveFlowPermissions(json, ctx), ...this.definition._extraPermissions(ctx)];
+    const permissions: FlowPermission[] = this.definition._permissions(ctx);
     const seen = new Set<string>();
     const missing: string[] = [];
     for (const p of permissions) {

@@ -16,6 +16,7 @@ export * from './definition/flow-definition';
 export * from './models';
 export * from './guardrail';
 export * from './managed-prompt';
+export * from './targets';
 
 // ---------------------------------------------------------------------------
 // Nodes

@@ -5,23 +5,26 @@ const { spawnSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 
-const CAPTURE_DIR = path.join(__dirname, '..', 'test-reports', 'cfn-templates');
 const CHUNK = 200;
 
 class CfnLintReporter {
   constructor(globalConfig) {
     this.globalConfig = globalConfig;
     this.error = undefined;
+    // one directory per run, passed to the test workers through the environment they inherit
+    this.captureDir = path.join(__dirname, '..', 'test-reports', 'cfn-templates', `run-${process.pid}`);
+    process.env.CFN_TEMPLATE_CAPTURE_DIR = this.captureDir;
   }
 
   onRunStart() {
-    fs.rmSync(CAPTURE_DIR, { recursive: true, force: true });
+    fs.rmSync(this.captureDir, { recursive: true, force: true });
   }
 
   onRunComplete(_contexts, results) {
     if (this.globalConfig.watch || this.globalConfig.watchAll) return;
-    const files = fs.existsSync(CAPTURE_DIR)
-      ? fs.readdirSync(CAPTURE_DIR).filter(f => f.endsWith('.template.json')).sort().map(f => path.join(CAPTURE_DIR, f))
+    const dir = this.captureDir;
+    const files = fs.existsSync(dir)
+      ? fs.readdirSync(dir).filter(f => f.endsWith('.template.json')).sort().map(f => path.join(dir, f))
       : [];
     if (files.length === 0) return;
 
@@ -64,6 +67,7 @@ class CfnLintReporter {
     } else {
       results.numPassedTests += 1;
       results.numTotalTests += 1;
+      fs.rmSync(dir, { recursive: true, force: true }); // kept only when there is something to look at
       process.stderr.write(`\n✔ ${title} (${warnings.length} warning(s))\n`);
     }
   }

@@ -3,6 +3,7 @@ import { collectNodes, renderNodes } from './graph';
 import { renderMermaid } from './mermaid';
 import { FlowDefinitionJson } from './schema';
 import type { FlowNode, IFlowChainable } from '../nodes/flow-node';
+import { deriveFlowPermissions } from '../permissions';
 import { FlowPermission, PermissionContext } from '../permissions/types';
 
 /** Options for a definition given as JSON. */
@@ -97,12 +98,11 @@ export abstract class FlowDefinition {
   }
 
   /**
-   * Permissions the role needs beyond those derived from the JSON.
+   * The permissions the flow's role needs: derived from the JSON, node by node (builder nodes may
+   * add what the JSON does not tell, or narrow it).
    * @internal
    */
-  public _extraPermissions(ctx: PermissionContext): FlowPermission[] {
-    return this._allNodes().flatMap(n => n._extraPermissions(ctx));
-  }
+  public abstract _permissions(ctx: PermissionContext): FlowPermission[];
 }
 
 class ChainableDefinition extends FlowDefinition {
@@ -117,6 +117,10 @@ class ChainableDefinition extends FlowDefinition {
   public _nodes(): FlowNode[] {
     return collectNodes(this.start);
   }
+
+  public _permissions(ctx: PermissionContext): FlowPermission[] {
+    return this._allNodes().flatMap(n => n._permissions(ctx));
+  }
 }
 
 class JsonDefinition extends FlowDefinition {
@@ -130,6 +134,10 @@ class JsonDefinition extends FlowDefinition {
 
   public _nodes(): FlowNode[] {
     return [];
+  }
+
+  public _permissions(ctx: PermissionContext): FlowPermission[] {
+    return deriveFlowPermissions(this.toJson(), ctx);
   }
 }
 

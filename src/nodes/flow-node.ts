@@ -3,8 +3,10 @@ import { FlowChain } from '../definition/chain';
 import { FlowDataType } from '../definition/data-type';
 import { FlowOutput } from '../definition/ports';
 import { FlowConnectionJson, FlowNodeInputJson, FlowNodeJson } from '../definition/schema';
+import { deriveNodePermissions } from '../permissions';
 import { FlowPermission, PermissionContext } from '../permissions/types';
 import { assertNodeStyleName, connectionName } from '../private/names';
+import { assertAllowedInLoopBody, assertSameLoopScope } from './private/loop-boundary';
 
 /** Something that can be chained onto: a node or a chain of nodes. */
 export interface IFlowChainable {
@@ -100,6 +102,7 @@ export abstract class FlowNode extends Construct implements IFlowChainable {
     this.startNode = this;
     assertNodeStyleName(this.nodeName, `${nodeType} node at '${this.node.path}': the node name`,
       props.nodeName === undefined ? 'pass a valid `nodeName`, or use a construct id such as \'ExtractText\'' : 'choose another `nodeName`');
+    assertAllowedInLoopBody(this);
     this.node.addValidation({
       validate: () => {
         const errors = this.validateNode();
@@ -195,9 +198,17 @@ export abstract class FlowNode extends Construct implements IFlowChainable {
   }
 
   /**
+   * The permissions the flow's role needs for this node: those derived from the node's JSON
+   * (`src/permissions`, the same derivation an imported definition gets) and `_extraPermissions`.
+   * @internal
+   */
+  public _permissions(ctx: PermissionContext): FlowPermission[] {
+    return [...deriveNodePermissions(this._renderNode(), ctx), ...this._extraPermissions(ctx)];
+  }
+
+  /**
    * Permissions the flow's role needs for this node that cannot be read from the node's JSON
-   * (for example the model behind a managed prompt). Permissions that follow from the JSON are
-   * derived by the flow itself (`src/permissions`).
+   * (for example the model behind a managed prompt).
    * @internal
    */
   public _extraPermissions(_ctx: PermissionContext): FlowPermission[] {
@@ -276,6 +287,7 @@ export abstract class FlowNode extends Construct implements IFlowChainable {
     if (source.node === this) {
       throw new Error(`input '${port.name}' of node '${this.nodeName}' cannot read the node's own output '${source}'`);
     }
+    assertSameLoopScope(this, port.name, source);
     if (port.fixedType !== undefined && source.inputType !== port.fixedType) {
       throw new Error(`input '${port.name}' of node '${this.nodeName}' takes a ${port.fixedType}, but '${source}' gives `
         + `${source.inputType}; select a ${port.fixedType} with \`${source}.at('$.data.<field>', FlowDataType.${port.fixedType.toUpperCase()})\``);

@@ -1,3 +1,4 @@
+import { Annotations, Stack, Token } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
 import { FlowNodeProps, NextableFlowNode } from './flow-node';
@@ -41,6 +42,17 @@ export class LambdaFunctionNode extends NextableFlowNode {
   constructor(scope: Construct, id: string, props: LambdaFunctionNodeProps) {
     super(scope, id, 'LambdaFunction', props);
     this.lambdaFunction = props.lambdaFunction;
+    const account = props.lambdaFunction.env.account;
+    const flowAccount = Stack.of(this).account;
+    if (!Token.isUnresolved(account) && !Token.isUnresolved(flowAccount) && account !== flowAccount) {
+      // Bedrock invokes the function as the flow's service role: the function's own policy must allow it
+      const fnArn = props.lambdaFunction.functionArn;
+      Annotations.of(this).addWarningV2('cdk-bedrock-flows:LambdaFunctionNode.crossAccount',
+        `the function ${Token.isUnresolved(fnArn) ? props.lambdaFunction.node.path : fnArn} is in account ${account}, not the flow's account ${flowAccount}: its resource policy must `
+        + 'allow lambda:InvokeFunction for the flow\'s service role (principal = the role ARN). In a stack of account '
+        + `${account}, add new FlowLambdaPermission(scope, 'AllowFlow', { lambdaFunction, flowRoleArn }) with the ARN of the flow's role `
+        + '(give the Flow a `role` with a fixed name so that the ARN is known)');
+    }
     this.addInputs(props.inputs);
     this.functionResponse = this.addOutput('functionResponse', props.responseType ?? FlowDataType.OBJECT);
   }

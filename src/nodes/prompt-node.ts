@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { FlowNodeProps, NextableFlowNode } from './flow-node';
+import { checkInferenceConfiguration } from './private/inference';
 import { FlowDataType } from '../definition/data-type';
 import { FlowOutput } from '../definition/ports';
 import { FlowGuardrail } from '../guardrail';
@@ -180,22 +181,4 @@ export function templateVariables(template: string): string[] {
     if (!names.includes(m[1])) names.push(m[1]);
   }
   return names;
-}
-
-function checkInferenceConfiguration(where: string, c: PromptInferenceConfiguration | undefined): void {
-  if (!c) return;
-  const range = (name: string, value: number | undefined, min: number, max: number) => {
-    if (value !== undefined && !isUnresolved(value) && (value < min || value > max)) {
-      throw new Error(`${where}: ${name} must be between ${min} and ${max}, got ${value}`);
-    }
-  };
-  range('temperature', c.temperature, 0, 1);
-  range('topP', c.topP, 0, 1);
-  range('maxTokens', c.maxTokens, 0, 4096);
-  if (c.maxTokens !== undefined && !isUnresolved(c.maxTokens) && !Number.isInteger(c.maxTokens)) {
-    throw new Error(`${where}: maxTokens must be a whole number, got ${c.maxTokens}`);
-  }
-  if (c.stopSequences && c.stopSequences.length > 4) {
-    throw new Error(`${where}: at most 4 stopSequences are allowed, got ${c.stopSequences.length}`);
-  }
 }

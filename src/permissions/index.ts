@@ -1,5 +1,10 @@
+import { agentPermissions } from './agent';
+import { knowledgeBasePermissions } from './knowledge-base';
 import { lambdaFunctionPermissions } from './lambda-function';
+import { lexPermissions } from './lex';
 import { promptPermissions } from './prompt';
+import { retrievalPermissions } from './retrieval';
+import { storagePermissions } from './storage';
 import { FlowPermission, PermissionContext } from './types';
 import { FlowDefinitionJson, FlowNodeJson } from '../definition/schema';
 
@@ -12,26 +17,29 @@ export type NodePermissionDeriver = (node: FlowNodeJson, ctx: PermissionContext)
 /** Node types whose configuration names AWS resources the flow role must reach. */
 const DERIVERS: { [nodeType: string]: NodePermissionDeriver } = {
   Prompt: promptPermissions,
+  KnowledgeBase: knowledgeBasePermissions,
   LambdaFunction: lambdaFunctionPermissions,
+  Agent: agentPermissions,
+  Lex: lexPermissions,
+  Storage: storagePermissions,
+  Retrieval: retrievalPermissions,
 };
+
+/** The IAM permissions one node needs, from its JSON (not the nodes of a Loop node's body). */
+export function deriveNodePermissions(node: FlowNodeJson, ctx: PermissionContext): FlowPermission[] {
+  return DERIVERS[node?.type]?.(node, ctx) ?? [];
+}
 
 /**
  * The IAM permissions a flow's service role needs for a plain JSON definition (built, imported or
- * exported from the console), including the nodes of loop bodies. Duplicates are removed.
- * Values that are tokens are used as they are, so the result may hold tokens.
+ * exported from the console), including the nodes of loop bodies. Values that are tokens are used as
+ * they are, so the result may hold tokens.
  */
 export function deriveFlowPermissions(definition: FlowDefinitionJson, ctx: PermissionContext): FlowPermission[] {
-  const seen = new Set<string>();
   const result: FlowPermission[] = [];
   const visit = (def: FlowDefinitionJson | undefined) => {
     for (const node of def?.nodes ?? []) {
-      for (const permission of DERIVERS[node?.type]?.(node, ctx) ?? []) {
-        const key = JSON.stringify([permission.actions, permission.resources, permission.conditions]);
-        if (!seen.has(key)) {
-          seen.add(key);
-          result.push(permission);
-        }
-      }
+      result.push(...deriveNodePermissions(node, ctx));
       if (node?.type === 'Loop') visit(node.configuration?.loop?.definition);
     }
   };

@@ -3,9 +3,10 @@ import * as path from 'path';
 
 /**
  * Where the tests leave every template they synthesize, for `test/cfn-lint-reporter.js` to lint
- * once all test files have run.
+ * once all test files have run. The reporter gives each run its own directory (through the
+ * environment the test workers inherit), so concurrent runs do not lint each other's templates.
  */
-export const CAPTURE_DIR = path.join(__dirname, '..', '..', 'test-reports', 'cfn-templates');
+export const CAPTURE_DIR = process.env.CFN_TEMPLATE_CAPTURE_DIR ?? path.join(__dirname, '..', '..', 'test-reports', 'cfn-templates');
 
 let counter = 0;
 
