@@ -1,5 +1,6 @@
 import { Construct } from 'constructs';
 import { FlowNode, FlowNodeProps, IFlowChainable, IFlowNextable } from './flow-node';
+import { enclosingLoop } from './private/loop-boundary';
 import { FlowCondition } from '../definition/condition';
 import { FlowOutput } from '../definition/ports';
 import { FlowConnectionJson } from '../definition/schema';
@@ -74,7 +75,7 @@ export class ConditionNode extends FlowNode {
     if (same) {
       throw new Error(`${where}: condition '${name}' has the same expression as '${same.name}' (${condition.conditionExpression})`);
     }
-    this.branches.push({ name, condition, target: next.startNode });
+    this.branches.push({ name, condition, target: this.branchTarget(next) });
     return this;
   }
 
@@ -83,8 +84,19 @@ export class ConditionNode extends FlowNode {
     if (this.defaultTarget) {
       throw new Error(`Condition node '${this.nodeName}' already has an otherwise() branch ('${this.defaultTarget.nodeName}')`);
     }
-    this.defaultTarget = next.startNode;
+    this.defaultTarget = this.branchTarget(next);
     return this;
+  }
+
+  /** The node a branch activates, which must be in the same definition scope (not in a loop body). */
+  private branchTarget(next: IFlowChainable): FlowNode {
+    const target = next.startNode;
+    const loop = enclosingLoop(target);
+    if (loop !== enclosingLoop(this)) {
+      throw new Error(`Condition node '${this.nodeName}' cannot branch to node '${target.nodeName}' in the body of Loop node `
+        + `'${loop?.nodeName}': a connection cannot cross a loop boundary; branch to the Loop node instead`);
+    }
+    return target;
   }
 
   /** @internal */

@@ -1,5 +1,7 @@
 import { Template } from 'aws-cdk-lib/assertions';
-import { ConditionNode, Flow, FlowCondition, FlowDataType, FlowDefinition, InputNode, OutputNode } from '../../src';
+import {
+  ConditionNode, Flow, FlowCondition, FlowDataType, FlowDefinition, FlowModel, InputNode, LoopNode, OutputNode, PromptNode,
+} from '../../src';
 import { renderDefinition, testStack } from '../util/render';
 
 function scoreGate() {
@@ -84,6 +86,18 @@ describe('ConditionNode', () => {
     }
     expect(() => gate.when('Over5', FlowCondition.greaterThan('score', 5), new OutputNode(stack, 'Out5', { document: doc.document })))
       .toThrow(/can have at most 4 conditions besides 'default'/);
+  });
+
+  test('throws when a branch goes into a loop body', () => {
+    const { stack, doc, gate } = scoreGate();
+    const loop = new LoopNode(stack, 'Refine', { inputs: { draft: doc.document.at('$.data.draft', FlowDataType.STRING) } });
+    const inner = new PromptNode(loop, 'Improve', {
+      model: FlowModel.foundationModel('amazon.nova-lite-v1:0'),
+      template: 'Improve {{draft}}',
+      inputs: { draft: loop.loopInput.output('draft') },
+    });
+    expect(() => gate.when('High', FlowCondition.greaterThan('score', 8), inner))
+      .toThrow("Condition node 'Gate' cannot branch to node 'Improve' in the body of Loop node 'Refine': a connection cannot cross a loop boundary");
   });
 
   test('throws without inputs', () => {
