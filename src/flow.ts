@@ -9,7 +9,7 @@ import { FlowAlias, FlowAliasOptions } from './flow-alias';
 import { FlowVersion, FlowVersionOptions } from './flow-version';
 import { FlowPermission, PermissionContext } from './permissions/types';
 import { FLOW_NAME_PATTERN } from './private/names';
-import { FlowValidationSeverity } from './validation/types';
+import { FlowValidationResult, FlowValidationSeverity } from './validation/types';
 import { formatFinding, validateFlowDefinition } from './validation/validate';
 
 /******************************************************************************
@@ -170,6 +170,8 @@ export class Flow extends FlowBase {
   private readonly currentVersionOptions?: FlowVersionOptions;
   private _currentVersion?: FlowVersion;
   private permissionsApplied = false;
+  /** the findings of the definition as the aspect rendered it at synth */
+  private findings?: FlowValidationResult[];
   private readonly ownsRole: boolean;
 
   constructor(scope: Construct, id: string, props: FlowProps) {
@@ -232,7 +234,7 @@ export class Flow extends FlowBase {
       }
     }());
     this.node.addValidation({
-      validate: () => validateFlowDefinition(this.definition.toJson())
+      validate: () => (this.findings ?? validateFlowDefinition(this.definition.toJson()))
         .filter(r => r.severity === FlowValidationSeverity.ERROR)
         .map(formatFinding),
     });
@@ -305,7 +307,8 @@ export class Flow extends FlowBase {
     const seen = new Set<string>();
     const missing: string[] = [];
     for (const p of permissions) {
-      const key = JSON.stringify(stack.resolve([p.actions, p.resources, p.conditions]));
+      // tokens render to the same string for the same value, so the unresolved JSON identifies a statement
+      const key = JSON.stringify([p.actions, p.resources, p.conditions]);
       if (seen.has(key)) continue;
       seen.add(key);
       const result = this.role.addToPrincipalPolicy(new iam.PolicyStatement({
@@ -323,7 +326,9 @@ export class Flow extends FlowBase {
       Annotations.of(this).addInfo(`the flow runs as a role it did not create; its definition needs: ${
         permissions.map(p => `${p.actions.join(', ')} (${p.reason})`).filter((v, i, a) => a.indexOf(v) === i).join('; ')}`);
     }
-    for (const finding of validateFlowDefinition(json)) {
+    // the synth-time validation that follows the aspects reuses these findings
+    this.findings = validateFlowDefinition(json);
+    for (const finding of this.findings) {
       if (finding.severity === FlowValidationSeverity.WARNING) {
         Annotations.of(this).addWarningV2(`cdk-bedrock-flows:${finding.type}`, formatFinding(finding));
       }

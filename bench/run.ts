@@ -1,0 +1,159 @@
+/*
+ * `npm run bench`: prints one `name: value` line per figure, then `bench: ok`.
+ * Ratios and scaling factors are the figures to compare across machines; milliseconds are context.
+ * Goals (the bar; a figure that misses its goal is reported with "MISSES GOAL"):
+ *   synth_ratio_40_nodes ≤ 1.2, validate_ms_10k < 100, validate_scaling_100k_over_10k ≤ 12, import_ms_over_cdk ≤ 150.
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Template } from 'aws-cdk-lib/assertions';
+import { libraryStack, l1Stack, mapFlow, syntheticDefinition } from './flows';
+import { validateFlowDefinition } from '../src/validation/validate';
+import { FlowSimulator } from '../src/testing';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const WARMUP = 5;
+const failures: string[] = [];
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function time(fn: () => void): number {
+  const start = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - start) / 1e6;
+}
+
+function report(name: string, value: number, digits: number, goal?: { max: number }): void {
+  const misses = goal !== undefined && !(value <= goal.max);
+  if (misses) failures.push(name);
+  console.log(`${name}: ${value.toFixed(digits)}${misses ? ` (MISSES GOAL ≤ ${goal!.max})` : ''}`);
+}
+
+/** 1. builder + validation + synth of a 40-node flow, over the same flow written as a plain CfnFlow. */
+function synthRatio(): void {
+  // the hand-written equivalent: the library's own definition JSON, trust policy and policy document
+  const reference = Template.fromStack(libraryStack().stack).toJSON();
+  const resources = Object.values(reference.Resources) as any[];
+  const flow = resources.find(r => r.Type === 'AWS::Bedrock::Flow');
+  const statements = resources.find(r => r.Type === 'AWS::IAM::Policy').Properties.PolicyDocument.Statement;
+  const definition = camel(flow.Properties.Definition);
+  const nodes = definition.nodes.length;
+  if (nodes !== 40) throw new Error(`the benchmark flow has ${nodes} nodes, not 40`);
+
+  const lib: number[] = [];
+  const l1: number[] = [];
+  const ratios: number[] = [];
+  for (let i = -WARMUP; i < RUNS; i++) { // warm-up rounds, then RUNS measured pairs, alternating
+    const a = time(() => Template.fromStack(libraryStack().stack));
+    const b = time(() => Template.fromStack(l1Stack(definition, statements)));
+    if (i < 0) continue;
+    lib.push(a);
+    l1.push(b);
+    ratios.push(a / b);
+  }
+  report('synth_ratio_40_nodes', median(ratios), 2, { max: 1.2 });
+  report('synth_ms_40_nodes_library', median(lib), 1);
+  report('synth_ms_40_nodes_cfnflow', median(l1), 1);
+}
+
+/** 2. validateFlowDefinition on synthetic definitions, limits off. */
+function validation(): void {
+  const ms: Record<number, number> = {};
+  for (const n of [1_000, 10_000, 100_000]) {
+    const definition = syntheticDefinition(n);
+    const errors = validateFlowDefinition(definition, { checkLimits: false }).filter(r => r.severity === 'Error');
+    if (errors.length > 0) throw new Error(`the synthetic ${n}-node definition is not valid: ${errors[0].message}`);
+    const runs = n >= 100_000 ? 5 : RUNS;
+    ms[n] = median(Array.from({ length: runs }, () => time(() => validateFlowDefinition(definition, { checkLimits: false }))));
+  }
+  report('validate_ms_1k', ms[1_000], 2);
+  report('validate_ms_10k', ms[10_000], 2, { max: 100 });
+  report('validate_ms_100k', ms[100_000], 1);
+  report('validate_scaling_100k_over_10k', ms[100_000] / ms[10_000], 2, { max: 12 });
+}
+
+/** 3. `require('cdk-bedrock-flows')` in a fresh process, over aws-cdk-lib and the submodules it uses. */
+function importCost(): void {
+  const root = path.join(__dirname, '..');
+  const entry = path.join(root, 'lib', 'index.js');
+  if (!fs.existsSync(entry)) throw new Error('lib/index.js is missing: run `npx projen compile` first (npm run bench does)');
+  const submodules = new Set<string>(['aws-cdk-lib']);
+  const walk = (dir: string) => {
+    for (const f of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, f.name);
+      if (f.isDirectory()) walk(p);
+      else if (f.name.endsWith('.js') && !f.name.endsWith('.lambda.js')) {
+        for (const m of fs.readFileSync(p, 'utf-8').matchAll(/require\("(aws-cdk-lib(?:\/[a-z0-9-]+)?)"\)/g)) submodules.add(m[1]);
+      }
+    }
+  };
+  walk(path.join(root, 'lib'));
+  const measure = (modules: string[]) => {
+    const script = `const t=process.hrtime.bigint();${modules.map(m => `require(${JSON.stringify(m)});`).join('')}`
+      + 'process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6));';
+    const run = spawnSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf-8' });
+    if (run.status !== 0) throw new Error(run.stderr);
+    return Number(run.stdout);
+  };
+  const base: number[] = [];
+  const full: number[] = [];
+  for (let i = -1; i < RUNS; i++) {
+    const b = measure([...submodules]);
+    const f = measure([...submodules, entry]);
+    if (i < 0) continue;
+    base.push(b);
+    full.push(f);
+  }
+  report('import_ms_cdk_submodules', median(base), 1);
+  report('import_ms_over_cdk', median(full) - median(base), 1, { max: 150 });
+}
+
+/** 4. the simulator on a 1,000-item Iterator → Prompt → Collector flow with an instant handler. */
+async function simulator(): Promise<void> {
+  const sim = new FlowSimulator(mapFlow(), { handlers: { Prompt: ({ prompt }) => prompt!.toUpperCase() }, enableTrace: false });
+  const items = Array.from({ length: 1000 }, (_, i) => `item${i}`);
+  const seconds: number[] = [];
+  for (let i = -1; i < RUNS; i++) {
+    const start = process.hrtime.bigint();
+    const result = await sim.run(items);
+    const s = Number(process.hrtime.bigint() - start) / 1e9;
+    if ((result.outputsByNode.All?.[0] as unknown[])?.length !== 1000) throw new Error('the simulator did not collect 1,000 items');
+    if (i >= 0) seconds.push(s);
+  }
+  report('simulator_items_per_s', 1000 / median(seconds), 0);
+}
+
+function camel(value: any): any {
+  if (Array.isArray(value)) return value.map(camel);
+  if (value !== null && typeof value === 'object') {
+    const out: any = {};
+    for (const [k, v] of Object.entries(value)) out[k.startsWith('Fn::') || k === 'Ref' ? k : k[0].toLowerCase() + k.slice(1)] = camel(v);
+    return out;
+  }
+  return value;
+}
+
+async function main(): Promise<void> {
+  console.log(`machine: ${os.cpus().length} cores (nproc), ${os.cpus()[0]?.model ?? 'unknown cpu'}, Node ${process.version}, ${RUNS} runs per figure`);
+  synthRatio();
+  validation();
+  importCost();
+  await simulator();
+  if (failures.length > 0) {
+    console.log(`bench: ${failures.length} figure(s) miss their goal: ${failures.join(', ')}`);
+    process.exitCode = 1;
+  } else {
+    console.log('bench: ok');
+  }
+}
+
+main().catch(e => {
+  console.error(e);
+  process.exitCode = 1;
+});
