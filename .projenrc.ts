@@ -31,9 +31,10 @@ const project = new awscdk.AwsCdkConstructLibrary({
     'esbuild@^0.25',
   ],
   lambdaOptions: {
-    runtime: awscdk.LambdaRuntime.NODEJS_22_X,
-    // the AWS SDK clients are bundled so the handlers do not depend on the Lambda runtime's copy
-    bundlingOptions: { externals: [], sourcemap: true },
+    runtime: awscdk.LambdaRuntime.NODEJS_24_X,
+    // the handlers use the AWS SDK for JavaScript v3 of the Node.js 24 runtime (it has every client
+    // they need, InvokeFlow included), which keeps each bundle small
+    bundlingOptions: { externals: ['@aws-sdk/*'], sourcemap: false },
   },
   jestOptions: {
     // snapshots never update silently in `npm test`; use `npx projen test:update`
@@ -74,9 +75,19 @@ project.jest!.addReporter(new javascript.JestReporter('<rootDir>/test/cfn-lint-r
 project.package.addPackageResolutions('unrs-resolver@1.12.2');
 project.tasks.addEnvironment('JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION', '20');
 
+// Minify the Lambda bundles (keeping function names for readable stack traces): they are assets of
+// the pattern and of its committed integ snapshot.
+for (const task of project.tasks.all.filter(t => t.name.startsWith('bundle:'))) {
+  task.steps.forEach((step, i) => {
+    if (step.execArgs?.[0] === 'esbuild') task.updateStep(i, { ...step, execArgs: [...step.execArgs, '--minify', '--keep-names'] });
+  });
+}
+
 // Tests synthesize the pattern, whose invoker Lambda is bundled by esbuild: bundle before jest
 // so `npm test` works on a fresh clone.
 const bundle = project.tasks.tryFind('bundle');
+// start from an empty assets/ so a stale file never changes an asset hash
+bundle?.prependExec('rm -rf assets');
 const testTask = project.tasks.tryFind('test')!;
 if (bundle) {
   testTask.prependSpawn(bundle);

@@ -34,7 +34,7 @@ import { FlowInvoker, type FlowInvocationResult } from '../../runtime/flow-invok
 //   PIPELINE_NAME                           value of the `Pipeline` metric dimension (default: the function name)
 //
 // The flow receives the Input document { bucket, key, versionId?, etag?, size?, resultKey } where
-// resultKey = RESULT_KEY_PREFIX + key + '.json'.
+// resultKey = RESULT_KEY_PREFIX + key + '.analysis.md' (the analysis is Markdown text).
 //
 // Object keys: S3 URL-encodes the key in its classic event notifications (SQS, SNS, Lambda;
 // `a b.pdf` arrives as `a+b.pdf`), but not in the events it sends to EventBridge, which carry the
@@ -88,7 +88,7 @@ export interface FlowInputDocument {
   readonly etag?: string;
   /** The size in bytes. */
   readonly size?: number;
-  /** Where the flow writes the result: RESULT_KEY_PREFIX + key + '.json'. */
+  /** Where the flow writes the analysis: RESULT_KEY_PREFIX + key + '.analysis.md'. */
   readonly resultKey: string;
 }
 
@@ -193,7 +193,7 @@ export function createHandler(deps: InvokerDependencies = {}) {
         ...(object.versionId !== undefined ? { versionId: object.versionId } : {}),
         ...(object.etag !== undefined ? { etag: object.etag } : {}),
         ...(object.size !== undefined ? { size: object.size } : {}),
-        resultKey: config.resultKeyPrefix + object.key + '.json',
+        resultKey: config.resultKeyPrefix + object.key + '.analysis.md',
       };
       const invoker = new FlowInvoker({
         flowIdentifier: config.flowIdentifier,

@@ -150,7 +150,7 @@ describe('a new object version', () => {
           versionId: 'v1',
           etag: 'abc123',
           size: 1234,
-          resultKey: 'results/in/Master agreement+v2 100%.pdf.json',
+          resultKey: 'results/in/Master agreement+v2 100%.pdf.analysis.md',
         },
       },
     }]);
@@ -241,7 +241,7 @@ describe('a new object version', () => {
     expect(result.executionIdentity).toBe('contracts/in/Master agreement+v2 100%.pdf#abc123');
     const document = (bedrock.commandCalls(InvokeFlowCommand)[0].args[0].input.inputs![0].content as any).document;
     expect(document).not.toHaveProperty('versionId');
-    expect(document.resultKey).toBe('out/in/Master agreement+v2 100%.pdf.json');
+    expect(document.resultKey).toBe('out/in/Master agreement+v2 100%.pdf.analysis.md');
   });
 });
 

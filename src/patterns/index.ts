@@ -1,0 +1,3 @@
+export * from './contract-processing/pipeline';
+export * from './contract-processing/default-flow';
+export * from './contract-processing/prompts';
