@@ -107,10 +107,19 @@ export function syntheticDefinition(n: number): FlowDefinitionJson {
     const gate = `Gate${i}`;
     const out = `Done${i}`;
     nodes.push(
-      { name: fn, type: 'LambdaFunction', configuration: { lambdaFunction: { lambdaArn: `arn:aws:lambda:us-east-1:111122223333:function:f${i}` } },
-        inputs: [{ name: 'payload', type: 'Object', expression: '$.data' }], outputs: [{ name: 'functionResponse', type: 'Object' }] },
-      { name: gate, type: 'Condition', configuration: { condition: { conditions: [{ name: 'Stop', expression: 'size > 10' }, { name: 'default' }] } },
-        inputs: [{ name: 'size', type: 'Number', expression: '$.data.size' }] },
+      {
+        name: fn,
+        type: 'LambdaFunction',
+        configuration: { lambdaFunction: { lambdaArn: `arn:aws:lambda:us-east-1:111122223333:function:f${i}` } },
+        inputs: [{ name: 'payload', type: 'Object', expression: '$.data' }],
+        outputs: [{ name: 'functionResponse', type: 'Object' }],
+      },
+      {
+        name: gate,
+        type: 'Condition',
+        configuration: { condition: { conditions: [{ name: 'Stop', expression: 'size > 10' }, { name: 'default' }] } },
+        inputs: [{ name: 'size', type: 'Number', expression: '$.data.size' }],
+      },
       { name: out, type: 'Output', configuration: { output: {} }, inputs: [{ name: 'document', type: 'Object', expression: '$.data' }] },
     );
     connections.push(
@@ -129,14 +138,35 @@ export function mapFlow(): FlowDefinitionJson {
   return {
     nodes: [
       { name: 'Start', type: 'Input', configuration: { input: {} }, outputs: [{ name: 'document', type: 'Array' }] },
-      { name: 'Each', type: 'Iterator', configuration: { iterator: {} }, inputs: [{ name: 'array', type: 'Array', expression: '$.data' }],
-        outputs: [{ name: 'arrayItem', type: 'String' }, { name: 'arraySize', type: 'Number' }] },
-      { name: 'Shout', type: 'Prompt', configuration: { prompt: { sourceConfiguration: { inline: {
-        templateType: 'TEXT', templateConfiguration: { text: { text: 'Shout {{item}}', inputVariables: [{ name: 'item' }] } }, modelId: 'amazon.nova-lite-v1:0',
-      } } } }, inputs: [{ name: 'item', type: 'String', expression: '$.data' }], outputs: [{ name: 'modelCompletion', type: 'String' }] },
-      { name: 'Gather', type: 'Collector', configuration: { collector: {} },
+      {
+        name: 'Each',
+        type: 'Iterator',
+        configuration: { iterator: {} },
+        inputs: [{ name: 'array', type: 'Array', expression: '$.data' }],
+        outputs: [{ name: 'arrayItem', type: 'String' }, { name: 'arraySize', type: 'Number' }],
+      },
+      {
+        name: 'Shout',
+        type: 'Prompt',
+        configuration: {
+          prompt: {
+            sourceConfiguration: {
+              inline: {
+                templateType: 'TEXT', templateConfiguration: { text: { text: 'Shout {{item}}', inputVariables: [{ name: 'item' }] } }, modelId: 'amazon.nova-lite-v1:0',
+              },
+            },
+          },
+        },
+        inputs: [{ name: 'item', type: 'String', expression: '$.data' }],
+        outputs: [{ name: 'modelCompletion', type: 'String' }],
+      },
+      {
+        name: 'Gather',
+        type: 'Collector',
+        configuration: { collector: {} },
         inputs: [{ name: 'arrayItem', type: 'String', expression: '$.data' }, { name: 'arraySize', type: 'Number', expression: '$.data' }],
-        outputs: [{ name: 'collectedArray', type: 'Array' }] },
+        outputs: [{ name: 'collectedArray', type: 'Array' }],
+      },
       { name: 'All', type: 'Output', configuration: { output: {} }, inputs: [{ name: 'document', type: 'Array', expression: '$.data' }] },
     ],
     connections: [

@@ -10,8 +10,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { libraryStack, l1Stack, mapFlow, syntheticDefinition } from './flows';
-import { validateFlowDefinition } from '../src/validation/validate';
 import { FlowSimulator } from '../src/testing';
+import { validateFlowDefinition } from '../src/validation/validate';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const WARMUP = 5;
@@ -87,8 +87,7 @@ function importCost(): void {
   const walk = (dir: string) => {
     for (const f of fs.readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, f.name);
-      if (f.isDirectory()) walk(p);
-      else if (f.name.endsWith('.js') && !f.name.endsWith('.lambda.js')) {
+      if (f.isDirectory()) {walk(p);} else if (f.name.endsWith('.js') && !f.name.endsWith('.lambda.js')) {
         for (const m of fs.readFileSync(p, 'utf-8').matchAll(/require\("(aws-cdk-lib(?:\/[a-z0-9-]+)?)"\)/g)) submodules.add(m[1]);
       }
     }

@@ -3,11 +3,13 @@
  * flow as a Mermaid diagram.
  */
 import { App } from 'aws-cdk-lib';
+import { ContractPipelineStack } from './contract-pipeline-stack';
 import { QuickstartStack } from './quickstart-stack';
 
 const app = new App({ outdir: process.env.CDK_OUTDIR ?? 'cdk.out' });
 const env = { account: process.env.CDK_DEFAULT_ACCOUNT ?? '111122223333', region: process.env.CDK_DEFAULT_REGION ?? 'us-east-1' };
 const quickstart = new QuickstartStack(app, 'CdkBedrockFlowsQuickstart', { env });
+new ContractPipelineStack(app, 'CdkBedrockFlowsContractPipeline', { env });
 
 const assembly = app.synth();
 for (const stack of assembly.stacks) {

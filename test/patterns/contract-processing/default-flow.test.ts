@@ -1,4 +1,3 @@
-import { spawnSync } from 'child_process';
 import { Stack } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -10,6 +9,9 @@ import { ContractProcessingFlow, ContractProcessingFlowProps, ContractProcessing
 import { PARSE_CLASSIFICATION_CODE, PARSE_SCORE_CODE } from '../../../src/patterns/contract-processing/private/inline-code';
 import { FlowValidationSeverity } from '../../../src/validation/types';
 import { validateFlowDefinition } from '../../../src/validation/validate';
+import { HAS_PYTHON, runInlineCode as runPython } from '../../util/python';
+
+const runInlineCode = (code: string, completion: string) => runPython(code, { completion });
 
 /** A default flow in a stack, with a Flow so that its nodes are part of one. */
 function defaultFlow(props: Partial<ContractProcessingFlowProps> = {}, stack: Stack = patternStack()) {
@@ -343,27 +345,8 @@ describe('ContractProcessingFlow', () => {
   });
 });
 
-/**
- * Runs the code of an InlineCode node the way Bedrock does: the inputs are variables, and the value
- * of the last line is the response.
- */
-function runInlineCode(code: string, completion: string): any {
-  const runner = [
-    'import ast, json, sys',
-    'args = json.load(sys.stdin)',
-    'tree = ast.parse(args["code"])',
-    'scope = {"completion": args["completion"]}',
-    'exec(compile(ast.Module(body=tree.body[:-1], type_ignores=[]), "inline", "exec"), scope)',
-    'print(json.dumps(eval(compile(ast.Expression(tree.body[-1].value), "inline", "eval"), scope)))',
-  ].join('\n');
-  const run = spawnSync('python3', ['-c', runner], { input: JSON.stringify({ code, completion }), encoding: 'utf-8' });
-  if (run.status !== 0) throw new Error(`python3 failed: ${run.stderr}`);
-  return JSON.parse(run.stdout);
-}
 
-const hasPython = spawnSync('python3', ['--version']).status === 0;
-
-(hasPython ? describe : describe.skip)('the inline Python code', () => {
+(HAS_PYTHON ? describe : describe.skip)('the inline Python code', () => {
   test.each([
     ['{"contractType": "NDA", "language": "en"}', { contractType: 'NDA', language: 'en', sourceLanguage: 'en' }],
     ['Here it is:\n```json\n{"contractType": "lease", "language": "DE"}\n```', { contractType: 'lease', language: 'de', sourceLanguage: 'de' }],
