@@ -1,4 +1,6 @@
 import { FlowValidationOptions, FlowValidationSeverity } from './types';
+import { ConditionParseResult, parseConditionExpression } from '../definition/expressions/condition-expression';
+import { InputExpressionParseResult, parseInputExpression } from '../definition/expressions/input-expression';
 import { FlowConnectionJson, FlowDefinitionJson, FlowNodeInputJson, FlowNodeJson, FlowNodeOutputJson } from '../definition/schema';
 import { isUnresolved } from '../private/tokens';
 
@@ -7,6 +9,8 @@ export interface RuleFinding {
   readonly message: string;
   readonly node?: string;
   readonly connection?: string;
+  /** the input or output of `node` concerned */
+  readonly port?: string;
   /** overrides the rule's severity */
   readonly severity?: FlowValidationSeverity;
 }
@@ -23,6 +27,12 @@ export interface FlowValidationRule {
   check(ctx: ValidationContext): RuleFinding[];
 }
 
+/** A condition of a Condition node, or a LoopController's continue condition. */
+export interface ConditionJson {
+  readonly name: string;
+  readonly expression?: string;
+}
+
 /**
  * One definition scope (the top-level definition, or a Loop node's body) with the indexes the rules
  * share, built once in linear time. Malformed entries (not objects, missing names) are skipped here
@@ -35,6 +45,8 @@ export class ValidationContext {
   public readonly connections: FlowConnectionJson[];
   /** The first node of each name. */
   public readonly nodeByName = new Map<string, FlowNodeJson>();
+  /** The nodes of each type. */
+  public readonly nodesByType = new Map<string, FlowNodeJson[]>();
   /** Connections leaving each node name. */
   public readonly outgoing = new Map<string, FlowConnectionJson[]>();
   /** Connections arriving at each node name. */
@@ -44,6 +56,10 @@ export class ValidationContext {
 
   private readonly inputCache = new Map<FlowNodeJson, Map<string, FlowNodeInputJson>>();
   private readonly outputCache = new Map<FlowNodeJson, Map<string, FlowNodeOutputJson>>();
+  private readonly conditionCache = new Map<FlowNodeJson, Map<string, ConditionJson>>();
+  private readonly inputExpressions = new Map<string, InputExpressionParseResult>();
+  private readonly conditionExpressions = new Map<string, ConditionParseResult>();
+  private innerNames?: Map<string, FlowNodeJson>;
 
   constructor(
     /** The definition of this scope. */
@@ -52,11 +68,14 @@ export class ValidationContext {
     public readonly loopNode: FlowNodeJson | undefined,
     /** The validation options. */
     public readonly options: FlowValidationOptions,
+    /** The scope that holds `loopNode`; undefined for the top-level definition. */
+    public readonly parent?: ValidationContext,
   ) {
     this.nodes = objects(definition?.nodes) as FlowNodeJson[];
     this.connections = objects(definition?.connections) as FlowConnectionJson[];
     for (const node of this.nodes) {
       if (typeof node.name === 'string' && !this.nodeByName.has(node.name)) this.nodeByName.set(node.name, node);
+      if (typeof node.type === 'string') push(this.nodesByType, node.type, node);
     }
     for (const c of this.connections) {
       push(this.outgoing, c.source, c);
@@ -69,6 +88,11 @@ export class ValidationContext {
   /** Whether this scope is a Loop node's body. */
   public get isLoopBody(): boolean {
     return this.loopNode !== undefined;
+  }
+
+  /** The nodes of this scope of one type. */
+  public nodesOfType(type: string): FlowNodeJson[] {
+    return this.nodesByType.get(type) ?? [];
   }
 
   /** The inputs of a node that are objects with a name, by name (first of each name). */
@@ -91,14 +115,78 @@ export class ValidationContext {
     return map;
   }
 
+  /** The conditions of a Condition node that are objects with a name, by name (first of each name). */
+  public conditionsOf(node: FlowNodeJson): Map<string, ConditionJson> {
+    let map = this.conditionCache.get(node);
+    if (!map) {
+      map = byName(node.configuration?.condition?.conditions) as Map<string, ConditionJson>;
+      this.conditionCache.set(node, map);
+    }
+    return map;
+  }
+
   /** The data connections into one input of a node. */
   public dataConnectionsInto(node: string, input: string): FlowConnectionJson[] {
     return this.dataInto.get(`${node}\u0000${input}`) ?? [];
   }
 
+  /**
+   * The names of the nodes in the bodies of this scope's Loop nodes (not deeper), each with its
+   * Loop node. Computed once; every body is read by its own scope only.
+   */
+  public get innerNodeNames(): Map<string, FlowNodeJson> {
+    if (!this.innerNames) {
+      this.innerNames = new Map();
+      for (const loop of this.nodesOfType('Loop')) {
+        for (const node of objects(loop.configuration?.loop?.definition?.nodes) as FlowNodeJson[]) {
+          if (typeof node.name === 'string' && !this.innerNames.has(node.name)) this.innerNames.set(node.name, loop);
+        }
+      }
+    }
+    return this.innerNames;
+  }
+
+  /**
+   * Where a name that is not a node of this scope is a node: `outside` when it is a node of an
+   * enclosing scope, `inside` when it is a node of one of this scope's loop bodies; undefined when
+   * it is in neither.
+   */
+  public otherScopeOf(name: unknown): { readonly where: 'outside' | 'inside'; readonly loopNode?: FlowNodeJson } | undefined {
+    if (typeof name !== 'string') return undefined;
+    const inner = this.innerNodeNames.get(name);
+    if (inner) return { where: 'inside', loopNode: inner };
+    for (let scope = this.parent; scope; scope = scope.parent) {
+      if (scope.nodeByName.has(name)) return { where: 'outside' };
+    }
+    return undefined;
+  }
+
   /** Whether a value is not known at synth time (a CDK token or a `${...}` placeholder). */
   public isUnresolved(value: unknown): boolean {
+    // fast path: every CDK string token contains `${Token[`, so a string without `${` is resolved
+    if (typeof value === 'string') return value.includes('${');
+    if (value === undefined || value === null || typeof value === 'boolean') return false;
     return isUnresolved(value);
+  }
+
+  /** An input expression, parsed once per distinct text. */
+  public parseInputExpression(text: string): InputExpressionParseResult {
+    let parsed = this.inputExpressions.get(text);
+    if (!parsed) {
+      parsed = parseInputExpression(text);
+      this.inputExpressions.set(text, parsed);
+    }
+    return parsed;
+  }
+
+  /** A condition expression, parsed once per distinct text. */
+  public parseConditionExpression(text: string): ConditionParseResult {
+    let parsed = this.conditionExpressions.get(text);
+    if (!parsed) {
+      parsed = parseConditionExpression(text);
+      this.conditionExpressions.set(text, parsed);
+    }
+    return parsed;
   }
 
   /** `the Loop node 'X' body` or `the flow`, for messages. */
@@ -113,8 +201,9 @@ function objects(list: unknown): object[] {
 
 function byName(list: unknown): Map<string, { name: string }> {
   const map = new Map<string, { name: string }>();
-  for (const item of objects(list) as { name: string }[]) {
-    if (typeof item.name === 'string' && !map.has(item.name)) map.set(item.name, item);
+  if (!Array.isArray(list)) return map;
+  for (const item of list) {
+    if (item !== null && typeof item === 'object' && typeof item.name === 'string' && !map.has(item.name)) map.set(item.name, item);
   }
   return map;
 }

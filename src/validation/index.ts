@@ -1,4 +1,5 @@
 export * from './types';
 export { validateFlowDefinition, formatFinding } from './validate';
-export { FlowValidationRule, RuleFinding, ValidationContext } from './context';
-export { RULES } from './rules';
+export { ValidationContext } from './context';
+export type { FlowValidationRule, RuleFinding } from './context';
+export { RULES, SERVICE_VALIDATION_TYPES } from './rules';

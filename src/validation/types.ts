@@ -25,6 +25,11 @@ export interface FlowValidationResult {
    */
   readonly connection?: string;
   /**
+   * The input or output of `node` concerned.
+   * @default - the finding is not about one input or output
+   */
+  readonly port?: string;
+  /**
    * The Loop node whose body the finding is in.
    * @default - the top-level definition
    */
@@ -38,4 +43,12 @@ export interface FlowValidationOptions {
    * @default true
    */
   readonly checkLimits?: boolean;
+
+  /**
+   * Accept `${Name}` placeholders left in the definition (for example in a file that is deployed
+   * with CloudFormation `DefinitionSubstitutions`). When false, each one is reported as an
+   * `UnresolvedPlaceholder` error. CDK tokens are never reported.
+   * @default false
+   */
+  readonly allowPlaceholders?: boolean;
 }

@@ -1,3 +1,4 @@
+import { FlowNodeJson } from '../../definition/schema';
 import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
 import { FlowValidationSeverity } from '../types';
 
@@ -11,12 +12,15 @@ export const LIMITS = {
   outputsPerNode: 5,
   conditionsPerNode: 5,
   inlineCodeNodes: 5,
+  /** per the user guide; the API model allows 20 */
+  inlineCodeInputs: 5,
 };
 
 /**
  * Schema check: the size limits of a definition — 40 nodes, 100 connections (more than 20 is a
  * warning: the API model's limit, which CloudFormation does not apply), 20 inputs and 5 outputs per
- * node, 1–5 conditions per Condition node, 5 InlineCode nodes per flow.
+ * node, 1–5 conditions per Condition node, 5 InlineCode nodes per flow (loop bodies included), and 5
+ * inputs per InlineCode node (a warning: the user guide's limit; the API model allows 20).
  */
 export const limitExceeded: FlowValidationRule = {
   type: 'LimitExceeded',
@@ -28,7 +32,10 @@ export const limitExceeded: FlowValidationRule = {
       findings.push({ message: `${ctx.scopeLabel} has ${ctx.nodes.length} nodes; the service allows at most ${LIMITS.nodes}: split it into several flows` });
     }
     if (ctx.connections.length > LIMITS.connectionsCloudFormation) {
-      findings.push({ message: `${ctx.scopeLabel} has ${ctx.connections.length} connections; CloudFormation allows at most ${LIMITS.connectionsCloudFormation}` });
+      findings.push({
+        message: `${ctx.scopeLabel} has ${ctx.connections.length} connections; CloudFormation allows at most ${LIMITS.connectionsCloudFormation}: `
+          + 'split the flow, or feed several inputs from one Object with input expressions',
+      });
     } else if (ctx.connections.length > LIMITS.connectionsApi) {
       findings.push({
         severity: FlowValidationSeverity.WARNING,
@@ -36,21 +43,31 @@ export const limitExceeded: FlowValidationRule = {
           + `(CloudFormation accepts ${LIMITS.connectionsCloudFormation}): check that the flow prepares`,
       });
     }
-    let inlineCode = 0;
     for (const node of ctx.nodes) {
-      if (node.type === 'InlineCode') inlineCode++;
       const inputs = Array.isArray(node.inputs) ? node.inputs.length : 0;
       const outputs = Array.isArray(node.outputs) ? node.outputs.length : 0;
       if (inputs > LIMITS.inputsPerNode) {
-        findings.push({ node: node.name, message: `node '${node.name}' has ${inputs} inputs; at most ${LIMITS.inputsPerNode} are allowed` });
+        findings.push({
+          node: node.name,
+          message: `node '${node.name}' has ${inputs} inputs; at most ${LIMITS.inputsPerNode} are allowed: `
+            + 'pass one Object input and select its fields in the node instead',
+        });
       }
       if (outputs > LIMITS.outputsPerNode) {
-        findings.push({ node: node.name, message: `node '${node.name}' has ${outputs} outputs; at most ${LIMITS.outputsPerNode} are allowed` });
+        findings.push({ node: node.name, message: `node '${node.name}' has ${outputs} outputs; at most ${LIMITS.outputsPerNode} are allowed: remove the extra ones` });
+      }
+      if (node.type === 'InlineCode' && inputs > LIMITS.inlineCodeInputs && inputs <= LIMITS.inputsPerNode) {
+        findings.push({
+          node: node.name,
+          severity: FlowValidationSeverity.WARNING,
+          message: `InlineCode node '${node.name}' has ${inputs} inputs; the user guide allows ${LIMITS.inlineCodeInputs} per InlineCode node: `
+            + 'pass an Object input and read its fields in the code instead',
+        });
       }
       if (node.type === 'Condition') {
         const conditions = node.configuration?.condition?.conditions;
-        const n = Array.isArray(conditions) ? conditions.length : 0;
-        if (n < 1 || n > LIMITS.conditionsPerNode) {
+        const n = Array.isArray(conditions) ? conditions.length : undefined; // not a list: MissingNodeConfiguration
+        if (n !== undefined && (n < 1 || n > LIMITS.conditionsPerNode)) {
           findings.push({
             node: node.name,
             message: `Condition node '${node.name}' has ${n} conditions; it needs 1 to ${LIMITS.conditionsPerNode}, 'default' included: `
@@ -59,9 +76,22 @@ export const limitExceeded: FlowValidationRule = {
         }
       }
     }
-    if (!ctx.isLoopBody && inlineCode > LIMITS.inlineCodeNodes) {
+    const inlineCode = ctx.isLoopBody ? 0 : countInlineCode(ctx.nodes, new Set());
+    if (inlineCode > LIMITS.inlineCodeNodes) {
       findings.push({ message: `the flow has ${inlineCode} InlineCode nodes; at most ${LIMITS.inlineCodeNodes} are allowed per flow: use a LambdaFunction node for the rest` });
     }
     return findings;
   },
 };
+
+/** The InlineCode nodes of a flow, loop bodies included (each body is read once). */
+function countInlineCode(nodes: unknown, seen: Set<unknown>): number {
+  if (!Array.isArray(nodes) || seen.has(nodes)) return 0;
+  seen.add(nodes);
+  let count = 0;
+  for (const node of nodes as FlowNodeJson[]) {
+    if (node?.type === 'InlineCode') count++;
+    if (node?.type === 'Loop') count += countInlineCode(node.configuration?.loop?.definition?.nodes, seen);
+  }
+  return count;
+}

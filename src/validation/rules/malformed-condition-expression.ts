@@ -1,4 +1,3 @@
-import { parseConditionExpression } from '../../definition/expressions/condition-expression';
 import { FlowNodeJson } from '../../definition/schema';
 import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
 import { FlowValidationSeverity } from '../types';
@@ -28,7 +27,7 @@ export const malformedConditionExpression: FlowValidationRule = {
         return;
       }
       if (ctx.isUnresolved(expression)) return;
-      const parsed = parseConditionExpression(expression);
+      const parsed = ctx.parseConditionExpression(expression);
       if (!parsed.ok) {
         findings.push({ node: node.name, message: `${where}: '${expression}' is malformed: ${parsed.cause}` });
         return;

@@ -16,6 +16,7 @@ export const multipleNodeInputConnections: FlowValidationRule = {
       const input = connections[0].configuration!.data!.targetInput;
       findings.push({
         node: target,
+        port: input,
         connection: connections[1].name,
         message: `input '${input}' of node '${target}' has ${connections.length} data connections `
           + `(${connections.map(c => `'${c.name}' from ${c.source}`).join(', ')}); an input takes exactly one: `

@@ -14,6 +14,7 @@ export const unfulfilledNodeInput: FlowValidationRule = {
         if (ctx.dataConnectionsInto(node.name, input).length === 0) {
           findings.push({
             node: node.name,
+            port: input,
             message: `input '${input}' of node '${node.name}' has no data connection: connect an output to it `
               + '(in the builder: the node\'s `inputs`, or `previous.next(node)`), or remove the input',
           });

@@ -1,0 +1,33 @@
+import { DATA_TYPES } from '../../definition/schema';
+import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
+import { article, fixedPort, nodePorts } from '../node-ports';
+import { FlowValidationSeverity } from '../types';
+
+/**
+ * MismatchedNodeOutputType: an output whose type the node type fixes is declared with another type
+ * (Prompt `modelCompletion` must be String, Collector `collectedArray` Array, Iterator `arraySize`
+ * Number, ...). Where the AWS documentation disagrees on the type, a mismatch is a warning.
+ */
+export const mismatchedNodeOutputType: FlowValidationRule = {
+  type: 'MismatchedNodeOutputType',
+  severity: FlowValidationSeverity.ERROR,
+  check(ctx: ValidationContext): RuleFinding[] {
+    const findings: RuleFinding[] = [];
+    for (const node of ctx.nodes) {
+      const ports = nodePorts(node);
+      if (!ports || ports.outputs.kind === 'free') continue;
+      for (const output of ctx.outputsOf(node).values()) {
+        const port = fixedPort(ports.outputs, output.name);
+        if (!port?.type || output.type === port.type || !(DATA_TYPES as readonly string[]).includes(output.type)) continue;
+        findings.push({
+          node: node.name,
+          port: output.name,
+          ...(port.typeDisputed ? { severity: FlowValidationSeverity.WARNING } : {}),
+          message: `output '${output.name}' of ${node.type} node '${node.name}' is declared ${output.type}, but is always ${article(port.type)}: `
+            + `change its type to ${port.type}`,
+        });
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,19 @@
+import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
+import { FlowValidationSeverity } from '../types';
+
+/**
+ * MissingLoopControllerNode: a Loop node's body needs a LoopController node, which decides
+ * whether to run another iteration and what leaves the loop.
+ */
+export const missingLoopControllerNode: FlowValidationRule = {
+  type: 'MissingLoopControllerNode',
+  severity: FlowValidationSeverity.ERROR,
+  check(ctx: ValidationContext): RuleFinding[] {
+    if (!ctx.loopNode || ctx.nodesOfType('LoopController').length > 0) return [];
+    return [{
+      node: ctx.loopNode.name,
+      message: `${ctx.scopeLabel} has no LoopController node: add one with a continueCondition, and inputs categorised `
+        + 'LoopCondition, ReturnValueToLoopStart and ExitLoop',
+    }];
+  },
+};

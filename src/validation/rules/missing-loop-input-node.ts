@@ -1,0 +1,18 @@
+import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
+import { FlowValidationSeverity } from '../types';
+
+/**
+ * MissingLoopInputNode: a Loop node's body needs a LoopInput node, where each iteration starts.
+ */
+export const missingLoopInputNode: FlowValidationRule = {
+  type: 'MissingLoopInputNode',
+  severity: FlowValidationSeverity.ERROR,
+  check(ctx: ValidationContext): RuleFinding[] {
+    if (!ctx.loopNode || ctx.nodesOfType('LoopInput').length > 0) return [];
+    return [{
+      node: ctx.loopNode.name,
+      message: `${ctx.scopeLabel} has no LoopInput node: add one ({ type: 'LoopInput', configuration: { loopInput: {} } }) `
+        + "whose outputs are named like the Loop node's inputs",
+    }];
+  },
+};

@@ -1,0 +1,167 @@
+import { configurationKey } from '../../definition/schema';
+import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
+import { caseInsensitiveMatch, plainKeys } from '../helpers';
+import { FlowValidationSeverity } from '../types';
+
+/** The keys an object may have: a nested shape, a value (`true`), any object (`'any'`), a list of shapes, or a nested definition. */
+type Shape = { readonly [key: string]: Shape | true | 'any' | 'definition' | readonly [Shape] };
+
+const INFERENCE: Shape = { text: { maxTokens: true, stopSequences: true, temperature: true, topP: true } };
+const GUARDRAIL: Shape = { guardrailIdentifier: true, guardrailVersion: true };
+const S3_SERVICE: Shape = { serviceConfiguration: { s3: { bucketName: true } } };
+
+/** The configuration member of each node type, as the AWS::Bedrock::Flow CloudFormation schema has it (camelCase). */
+const CONFIGURATIONS: { readonly [key: string]: Shape } = {
+  input: {},
+  output: {},
+  iterator: {},
+  collector: {},
+  loopInput: {},
+  prompt: {
+    guardrailConfiguration: GUARDRAIL,
+    sourceConfiguration: {
+      resource: { promptArn: true },
+      inline: {
+        inferenceConfiguration: INFERENCE,
+        modelId: true,
+        templateConfiguration: { text: { inputVariables: [{ name: true }], text: true } },
+        templateType: true,
+      },
+    },
+  },
+  knowledgeBase: {
+    guardrailConfiguration: GUARDRAIL,
+    inferenceConfiguration: INFERENCE,
+    knowledgeBaseId: true,
+    modelId: true,
+    numberOfResults: true,
+    orchestrationConfiguration: {
+      additionalModelRequestFields: 'any',
+      inferenceConfig: INFERENCE,
+      performanceConfig: { latency: true },
+      promptTemplate: { textPromptTemplate: true },
+    },
+    promptTemplate: { textPromptTemplate: true },
+    rerankingConfiguration: {
+      type: true,
+      bedrockRerankingConfiguration: {
+        metadataConfiguration: {
+          selectionMode: true,
+          selectiveModeConfiguration: { fieldsToInclude: [{ fieldName: true }], fieldsToExclude: [{ fieldName: true }] },
+        },
+        modelConfiguration: { additionalModelRequestFields: 'any', modelArn: true },
+        numberOfRerankedResults: true,
+      },
+    },
+  },
+  condition: { conditions: [{ name: true, expression: true }] },
+  lex: { botAliasArn: true, localeId: true },
+  lambdaFunction: { lambdaArn: true },
+  agent: { agentAliasArn: true },
+  storage: S3_SERVICE,
+  retrieval: S3_SERVICE,
+  inlineCode: { code: true, language: true },
+  loop: { definition: 'definition' },
+  loopController: { continueCondition: { name: true, expression: true }, maxIterations: true },
+};
+
+const NODE: Shape = {
+  name: true,
+  type: true,
+  configuration: true, // checked per node type
+  inputs: [{ name: true, type: true, expression: true, category: true }],
+  outputs: [{ name: true, type: true }],
+};
+const CONNECTION: Shape = {
+  name: true,
+  type: true,
+  source: true,
+  target: true,
+  configuration: { data: { sourceOutput: true, targetInput: true }, conditional: { condition: true } },
+};
+
+/** API-only keys that UnsupportedByCloudFormation reports as errors. */
+const REPORTED_ELSEWHERE = new Set([
+  'configuration.prompt.sourceConfiguration.inline.additionalModelRequestFields',
+  'configuration.prompt.sourceConfiguration.inline.templateConfiguration.chat',
+  'configuration.prompt.sourceConfiguration.inline.templateConfiguration.text.cachePoint',
+]);
+
+/**
+ * Schema check: every key of a node, connection and node configuration is one the CloudFormation
+ * schema knows. The CDK L1 silently drops any other key (CloudFormation would reject it), so a
+ * misspelt key (`knowledgeBaseID`) or an API-only field would quietly not be deployed. A warning.
+ */
+export const unknownProperty: FlowValidationRule = {
+  type: 'UnknownProperty',
+  severity: FlowValidationSeverity.WARNING,
+  check(ctx: ValidationContext): RuleFinding[] {
+    const findings: RuleFinding[] = [];
+    for (const node of ctx.nodes) {
+      const report: Report = (path, key, known) => unknownKey(findings, { node: node.name }, `node '${node.name}'`, path, key, known);
+      walk(node, NODE, [], report);
+      const config = node.configuration;
+      const keys = plainKeys(config);
+      if (!keys) continue;
+      for (const key of keys) {
+        const shape = own(CONFIGURATIONS, key);
+        // a member for another node type is reported by MissingNodeConfiguration / InvalidNodeConfiguration
+        if (shape && key === configurationKey(String(node.type))) walk(config![key], shape, ['configuration', key], report);
+        else if (!shape) report(`configuration.${key}`, key, Object.keys(CONFIGURATIONS));
+      }
+    }
+    for (const c of ctx.connections) {
+      walk(c, CONNECTION, [], (path, key, known) => unknownKey(findings, { connection: c.name }, `connection '${c.name}'`, path, key, known));
+    }
+    return findings;
+  },
+};
+
+function unknownKey(
+  findings: RuleFinding[], where: { node?: string; connection?: string }, label: string, path: string, key: string, known: string[],
+): void {
+  if (REPORTED_ELSEWHERE.has(path)) return;
+  const match = caseInsensitiveMatch(key, known);
+  findings.push({
+    ...where,
+    message: `${label} has '${path}', which the CloudFormation schema does not have, so it is not deployed (the CDK L1 drops it): `
+      + (match ? `did you mean '${match}'?` : `remove it${known.length ? ` (known here: ${known.join(', ')})` : ''}`),
+  });
+}
+
+type Report = (path: string, key: string, known: string[]) => void;
+
+/** Reports the keys of `value` that `shape` does not have, recursively; paths are only built for findings. */
+function walk(value: unknown, shape: Shape, path: (string | number)[], report: Report): void {
+  const keys = plainKeys(value); // not into tokens and intrinsics
+  if (!keys) return;
+  for (const key of keys) {
+    const spec = own(shape, key);
+    if (spec === true || spec === 'any' || spec === 'definition') continue;
+    const child = (value as any)[key];
+    path.push(key);
+    if (spec === undefined) {
+      report(pathText(path), key, Object.keys(shape));
+    } else if (Array.isArray(spec)) {
+      if (Array.isArray(child)) {
+        for (let i = 0; i < child.length; i++) {
+          path.push(i);
+          walk(child[i], spec[0], path, report);
+          path.pop();
+        }
+      }
+    } else {
+      walk(child, spec as Shape, path, report);
+    }
+    path.pop();
+  }
+}
+
+/** `a.b[0].c` */
+function pathText(path: (string | number)[]): string {
+  return path.map(p => typeof p === 'number' ? `[${p}]` : `.${p}`).join('').replace(/^\./, '');
+}
+
+function own<T>(map: { readonly [key: string]: T }, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined;
+}

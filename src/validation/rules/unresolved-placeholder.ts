@@ -1,0 +1,107 @@
+import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
+import { plainKeys } from '../helpers';
+import { FlowValidationSeverity } from '../types';
+
+/** `${Name}` placeholders, not CDK token strings (`${Token[...]}`). */
+const PLACEHOLDER = /\$\{(?!Token\[)([^{}]*)\}/g;
+/** Names `FlowDefinition.fromJson/fromFile` substitutions (and CloudFormation DefinitionSubstitutions) can fill. */
+const SUBSTITUTABLE = /^[a-zA-Z0-9]+$/;
+/** Free-text fields, where `${...}` may be meant literally. */
+const FREE_TEXT = new Set([
+  'configuration.prompt.sourceConfiguration.inline.templateConfiguration.text.text',
+  'configuration.knowledgeBase.promptTemplate.textPromptTemplate',
+  'configuration.knowledgeBase.orchestrationConfiguration.promptTemplate.textPromptTemplate',
+  'configuration.inlineCode.code',
+]);
+
+/**
+ * Schema check: no `${Name}` placeholder is left in the definition. A definition imported with
+ * `FlowDefinition.fromJson/fromFile` gets its placeholders replaced by `substitutions`; one that is
+ * left would reach Bedrock as literal text. In free text (prompt templates, inline code), where
+ * `${...}` may be meant literally, it is a warning. Not reported with `allowPlaceholders` (the CLI
+ * checks files whose placeholders are filled at deploy time). CDK tokens are never reported.
+ */
+export const unresolvedPlaceholder: FlowValidationRule = {
+  type: 'UnresolvedPlaceholder',
+  severity: FlowValidationSeverity.ERROR,
+  check(ctx: ValidationContext): RuleFinding[] {
+    if (ctx.options.allowPlaceholders) return [];
+    const findings: RuleFinding[] = [];
+    const report = (found: Map<string, string>, where: { node?: string; connection?: string }, label: string) => {
+      for (const [placeholder, path] of found) {
+        const name = placeholder.slice(2, -1);
+        const text = FREE_TEXT.has(path);
+        findings.push({
+          ...where,
+          ...(text ? { severity: FlowValidationSeverity.WARNING } : {}),
+          message: `${label} still holds the placeholder '${placeholder}' (at ${path}): `
+            + (SUBSTITUTABLE.test(name)
+              ? `give it a value with the substitutions option, e.g. FlowDefinition.fromFile(file, { substitutions: { ${name}: ... } })`
+              : 'replace it with a value (substitution names are letters and digits only)')
+            + (text ? '; if the text means it literally, ignore this warning' : ''),
+        });
+      }
+    };
+    for (const node of ctx.nodes) {
+      if (node.type !== 'Loop' && !holdsPlaceholder(node)) continue;
+      const found = new Map<string, string>();
+      // a Loop node's body is its own scope, checked there
+      scan(node, [], found, node.type === 'Loop' ? LOOP_DEFINITION : undefined);
+      if (found.size > 0) report(found, { node: node.name }, `node '${node.name}'`);
+    }
+    for (const c of ctx.connections) {
+      if (!holdsPlaceholder(c)) continue;
+      const found = new Map<string, string>();
+      scan(c, [], found, undefined);
+      if (found.size > 0) report(found, { connection: c.name }, `connection '${c.name}'`);
+    }
+    return findings;
+  },
+};
+
+const LOOP_DEFINITION = 'configuration.loop.definition';
+
+/**
+ * Collects the placeholders (with the path of the first of each) in the strings of a JSON value,
+ * not descending into tokens, intrinsics or the object at `skip`. Paths are only built for matches.
+ */
+function scan(value: unknown, path: (string | number)[], found: Map<string, string>, skip: string | undefined): void {
+  if (typeof value === 'string') {
+    if (!value.includes('${')) return;
+    for (const m of value.matchAll(PLACEHOLDER)) {
+      if (!found.has(m[0])) found.set(m[0], pathText(path) || '(value)');
+    }
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      scan(value[i], path, found, skip);
+      path.pop();
+    }
+  } else {
+    const keys = plainKeys(value); // not into tokens and intrinsics
+    if (!keys) return;
+    for (const key of keys) {
+      path.push(key);
+      if (skip === undefined || path.length !== 3 || pathText(path) !== skip) scan((value as any)[key], path, found, skip);
+      path.pop();
+    }
+  }
+}
+
+/** Whether a JSON value has a string with a placeholder: a quick walk, without paths (may enter intrinsics). */
+function holdsPlaceholder(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('${') && new RegExp(PLACEHOLDER.source).test(value);
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (holdsPlaceholder(item)) return true;
+    return false;
+  }
+  if (typeof (value as any).resolve === 'function') return false;
+  for (const key in value) if (holdsPlaceholder((value as any)[key])) return true;
+  return false;
+}
+
+/** `a.b[0].c` */
+function pathText(path: (string | number)[]): string {
+  return path.map(p => typeof p === 'number' ? `[${p}]` : `.${p}`).join('').replace(/^\./, '');
+}

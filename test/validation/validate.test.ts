@@ -1,0 +1,101 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Lazy } from 'aws-cdk-lib';
+import { EXAMPLES, fixture, loopBody, nodeOf, rag } from './util';
+import { FlowValidationSeverity, FlowValidator, validateFlowDefinition } from '../../src';
+import { RULES, SERVICE_VALIDATION_TYPES, ValidationContext } from '../../src/validation';
+
+describe('validateFlowDefinition', () => {
+  test.each(EXAMPLES)('reports nothing for the valid example %s (flows-spec §1.10)', (name) => {
+    expect(validateFlowDefinition(fixture(name))).toEqual([]);
+  });
+
+  test('reports nothing for a console export when placeholders are allowed', () => {
+    expect(validateFlowDefinition(fixture('console-export').definition, { allowPlaceholders: true })).toEqual([]);
+  });
+
+  test('FlowValidator.validate is the same check for other languages', () => {
+    expect(FlowValidator.validate(fixture('invalid-rag'))).toEqual(validateFlowDefinition(fixture('invalid-rag')));
+  });
+
+  test('reports nothing for a definition that is a token', () => {
+    expect(validateFlowDefinition(Lazy.any({ produce: () => ({}) }) as any)).toEqual([]);
+  });
+
+  test('checks a loop body as its own scope and names its Loop node', () => {
+    const def = fixture('example-e-loop');
+    nodeOf(loopBody(def), 'Improve').inputs[0].expression = 'draft';
+    const [finding] = validateFlowDefinition(def);
+    expect(finding).toEqual({
+      type: 'MalformedNodeInputExpression',
+      severity: FlowValidationSeverity.ERROR,
+      node: 'Improve',
+      port: 'draft',
+      loopNode: 'RefineLoop',
+      message: expect.stringMatching(/input 'draft' of node 'Improve' has the malformed expression 'draft'/),
+    });
+  });
+
+  test('terminates on a definition object that contains itself', () => {
+    const def: any = fixture('example-e-loop');
+    nodeOf(def, 'RefineLoop').configuration.loop.definition = def;
+    expect(() => validateFlowDefinition(def)).not.toThrow();
+  });
+});
+
+describe('RULES', () => {
+  test('every service validation type except Unspecified has a rule', () => {
+    const types = new Set(RULES.map(r => r.type));
+    expect(SERVICE_VALIDATION_TYPES).toHaveLength(32);
+    for (const type of SERVICE_VALIDATION_TYPES) expect(types).toContain(type);
+    expect(types).not.toContain('Unspecified');
+  });
+
+  test('each rule has its own type, lives in the file named after it, and has a test file', () => {
+    const kebab = (type: string) => type.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+    expect(new Set(RULES.map(r => r.type)).size).toBe(RULES.length);
+    for (const rule of RULES) {
+      expect(fs.existsSync(path.join(__dirname, '..', '..', 'src', 'validation', 'rules', `${kebab(rule.type)}.ts`))).toBe(true);
+      expect(fs.existsSync(path.join(__dirname, `${kebab(rule.type)}.test.ts`))).toBe(true);
+    }
+  });
+
+  test('rules whose service behaviour is not documented are warnings', () => {
+    const severity = (type: string) => RULES.find(r => r.type === type)!.severity;
+    for (const type of ['IncompatibleConnectionDataType', 'DuplicateConnections', 'UnsatisfiedConnectionConditions', 'LoopPortMismatch', 'UnknownProperty']) {
+      expect(severity(type)).toBe(FlowValidationSeverity.WARNING);
+    }
+  });
+});
+
+describe('ValidationContext', () => {
+  test('indexes nodes by name and type, connections by end and data connections by input', () => {
+    const ctx = new ValidationContext(rag(), undefined, {});
+    expect([...ctx.nodeByName.keys()]).toEqual(['FlowInput', 'FindChunks', 'Answer', 'FlowOutput']);
+    expect(ctx.nodesOfType('Prompt').map(n => n.name)).toEqual(['Answer']);
+    expect(ctx.nodesOfType('Loop')).toEqual([]);
+    expect(ctx.outgoing.get('FlowInput')!.map(c => c.name)).toEqual(['InputToFindChunks', 'InputToAnswer']);
+    expect(ctx.incoming.get('Answer')!.map(c => c.name)).toEqual(['InputToAnswer', 'ChunksToAnswer']);
+    expect(ctx.dataConnectionsInto('Answer', 'context').map(c => c.name)).toEqual(['ChunksToAnswer']);
+    expect([...ctx.inputsOf(nodeOf(rag(), 'Answer')).keys()]).toEqual(['question', 'context']);
+    expect(ctx.scopeLabel).toBe('the flow');
+  });
+
+  test('knows which names are nodes of a loop body or of the enclosing scope', () => {
+    const def = fixture('example-e-loop');
+    const outer = new ValidationContext(def, undefined, {});
+    const loop = nodeOf(def, 'RefineLoop');
+    const inner = new ValidationContext(loopBody(def), loop, {}, outer);
+    expect(outer.otherScopeOf('Improve')).toEqual({ where: 'inside', loopNode: loop });
+    expect(outer.otherScopeOf('Nowhere')).toBeUndefined();
+    expect(inner.otherScopeOf('FlowOutput')).toEqual({ where: 'outside' });
+    expect(inner.isLoopBody).toBe(true);
+    expect(inner.scopeLabel).toBe("the body of Loop node 'RefineLoop'");
+  });
+
+  test('indexes the conditions of a Condition node', () => {
+    const def = fixture('example-b-condition-routing');
+    const ctx = new ValidationContext(def, undefined, {});
+    expect([...ctx.conditionsOf(nodeOf(def, 'Route')).keys()]).toEqual(['Billing', 'Urgent', 'default']);
+  });
+});
