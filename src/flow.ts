@@ -7,6 +7,7 @@ import { Construct, IConstruct } from 'constructs';
 import { FlowDefinition } from './definition/flow-definition';
 import { FlowAlias, FlowAliasOptions } from './flow-alias';
 import { FlowVersion, FlowVersionOptions } from './flow-version';
+import { mergePermissions } from './permissions';
 import { FlowPermission, PermissionContext } from './permissions/types';
 import { FLOW_NAME_PATTERN } from './private/names';
 import { FlowValidationResult, FlowValidationSeverity } from './validation/types';
@@ -303,14 +304,10 @@ export class Flow extends FlowBase {
     for (const node of this.definition._allNodes()) node._inFlow = true;
     const json = this.definition.toJson();
 
-    const permissions: FlowPermission[] = this.definition._permissions(ctx);
-    const seen = new Set<string>();
+    // one statement per set of actions (and conditions), with all the resources they apply to
+    const permissions: FlowPermission[] = mergePermissions(this.definition._permissions(ctx));
     const missing: string[] = [];
     for (const p of permissions) {
-      // tokens render to the same string for the same value, so the unresolved JSON identifies a statement
-      const key = JSON.stringify([p.actions, p.resources, p.conditions]);
-      if (seen.has(key)) continue;
-      seen.add(key);
       const result = this.role.addToPrincipalPolicy(new iam.PolicyStatement({
         actions: p.actions,
         resources: p.resources,
@@ -324,7 +321,7 @@ export class Flow extends FlowBase {
     } else if (!this.ownsRole && permissions.length > 0) {
       // an immutable role silently ignores statements: say what the definition needs
       Annotations.of(this).addInfo(`the flow runs as a role it did not create; its definition needs: ${
-        permissions.map(p => `${p.actions.join(', ')} (${p.reason})`).filter((v, i, a) => a.indexOf(v) === i).join('; ')}`);
+        permissions.map(p => `${p.actions.join(', ')} (${p.reason})`).join('; ')}`);
     }
     // the synth-time validation that follows the aspects reuses these findings
     this.findings = validateFlowDefinition(json);

@@ -6,7 +6,7 @@ import { FlowConnectionJson, FlowNodeInputJson, FlowNodeJson } from '../definiti
 import { deriveNodePermissions } from '../permissions';
 import { FlowPermission, PermissionContext } from '../permissions/types';
 import { assertNodeStyleName, connectionName } from '../private/names';
-import { assertAllowedInLoopBody, assertSameLoopScope } from './private/loop-boundary';
+import { assertAllowedInLoopBody, assertSameLoopScope, findEnclosingLoop } from './private/loop-boundary';
 
 /** Something that can be chained onto: a node or a chain of nodes. */
 export interface IFlowChainable {
@@ -91,6 +91,8 @@ export abstract class FlowNode extends Construct implements IFlowChainable {
   public readonly _outputPorts: FlowOutput[] = [];
   /** @internal nodes that read one of this node's outputs, in the order they were connected */
   public readonly _consumers = new Set<FlowNode>();
+  /** @internal the Loop node whose body this node is in (see `enclosingLoop`) */
+  public readonly _enclosingLoop?: FlowNode;
   /** @internal whether a flow rendered this node (set at synth) */
   public _inFlow = false;
 
@@ -102,6 +104,7 @@ export abstract class FlowNode extends Construct implements IFlowChainable {
     this.startNode = this;
     assertNodeStyleName(this.nodeName, `${nodeType} node at '${this.node.path}': the node name`,
       props.nodeName === undefined ? 'pass a valid `nodeName`, or use a construct id such as \'ExtractText\'' : 'choose another `nodeName`');
+    this._enclosingLoop = findEnclosingLoop(this);
     assertAllowedInLoopBody(this);
     this.node.addValidation({
       validate: () => {

@@ -46,3 +46,28 @@ export function deriveFlowPermissions(definition: FlowDefinitionJson, ctx: Permi
   visit(definition);
   return result;
 }
+
+/**
+ * The permissions with the same actions and conditions merged into one, each with the union of
+ * their resources (in first-seen order, without duplicates): the same access in fewer, shorter IAM
+ * statements. Values that are tokens compare by their token string, which is stable per value.
+ */
+export function mergePermissions(permissions: FlowPermission[]): FlowPermission[] {
+  const merged = new Map<string, { actions: string[]; resources: string[]; conditions?: FlowPermission['conditions']; reasons: string[] }>();
+  for (const p of permissions) {
+    const key = JSON.stringify([p.actions, p.conditions]);
+    let entry = merged.get(key);
+    if (!entry) {
+      entry = { actions: p.actions, resources: [], conditions: p.conditions, reasons: [] };
+      merged.set(key, entry);
+    }
+    for (const r of p.resources) if (!entry.resources.includes(r)) entry.resources.push(r);
+    if (!entry.reasons.includes(p.reason)) entry.reasons.push(p.reason);
+  }
+  return [...merged.values()].map(e => ({
+    actions: e.actions,
+    resources: e.resources,
+    ...(e.conditions ? { conditions: e.conditions } : {}),
+    reason: e.reasons.join('; '),
+  }));
+}

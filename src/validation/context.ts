@@ -51,15 +51,16 @@ export class ValidationContext {
   public readonly outgoing = new Map<string, FlowConnectionJson[]>();
   /** Connections arriving at each node name. */
   public readonly incoming = new Map<string, FlowConnectionJson[]>();
-  /** Data connections arriving at each `node\u0000input`. */
-  public readonly dataInto = new Map<string, FlowConnectionJson[]>();
+  /** Data connections arriving at each node name (all its inputs). */
+  public readonly dataIntoNode = new Map<string, FlowConnectionJson[]>();
 
-  private readonly inputCache = new Map<FlowNodeJson, Map<string, FlowNodeInputJson>>();
-  private readonly outputCache = new Map<FlowNodeJson, Map<string, FlowNodeOutputJson>>();
-  private readonly conditionCache = new Map<FlowNodeJson, Map<string, ConditionJson>>();
+  private readonly inputCache = new Map<FlowNodeJson, ReadonlyMap<string, FlowNodeInputJson>>();
+  private readonly outputCache = new Map<FlowNodeJson, ReadonlyMap<string, FlowNodeOutputJson>>();
+  private readonly conditionCache = new Map<FlowNodeJson, ReadonlyMap<string, ConditionJson>>();
   private readonly inputExpressions = new Map<string, InputExpressionParseResult>();
   private readonly conditionExpressions = new Map<string, ConditionParseResult>();
   private innerNames?: Map<string, FlowNodeJson>;
+  private crowded?: FlowConnectionJson[][];
 
   constructor(
     /** The definition of this scope. */
@@ -81,7 +82,7 @@ export class ValidationContext {
       push(this.outgoing, c.source, c);
       push(this.incoming, c.target, c);
       const input = c.configuration?.data?.targetInput;
-      if (c.type === 'Data' && typeof input === 'string') push(this.dataInto, `${c.target}\u0000${input}`, c);
+      if (c.type === 'Data' && typeof input === 'string') push(this.dataIntoNode, c.target, c);
     }
   }
 
@@ -96,30 +97,30 @@ export class ValidationContext {
   }
 
   /** The inputs of a node that are objects with a name, by name (first of each name). */
-  public inputsOf(node: FlowNodeJson): Map<string, FlowNodeInputJson> {
+  public inputsOf(node: FlowNodeJson): ReadonlyMap<string, FlowNodeInputJson> {
     let map = this.inputCache.get(node);
     if (!map) {
-      map = byName(node.inputs) as Map<string, FlowNodeInputJson>;
+      map = byName<FlowNodeInputJson>(node.inputs);
       this.inputCache.set(node, map);
     }
     return map;
   }
 
   /** The outputs of a node that are objects with a name, by name (first of each name). */
-  public outputsOf(node: FlowNodeJson): Map<string, FlowNodeOutputJson> {
+  public outputsOf(node: FlowNodeJson): ReadonlyMap<string, FlowNodeOutputJson> {
     let map = this.outputCache.get(node);
     if (!map) {
-      map = byName(node.outputs) as Map<string, FlowNodeOutputJson>;
+      map = byName<FlowNodeOutputJson>(node.outputs);
       this.outputCache.set(node, map);
     }
     return map;
   }
 
   /** The conditions of a Condition node that are objects with a name, by name (first of each name). */
-  public conditionsOf(node: FlowNodeJson): Map<string, ConditionJson> {
+  public conditionsOf(node: FlowNodeJson): ReadonlyMap<string, ConditionJson> {
     let map = this.conditionCache.get(node);
     if (!map) {
-      map = byName(node.configuration?.condition?.conditions) as Map<string, ConditionJson>;
+      map = byName<ConditionJson>(node.configuration?.condition?.conditions);
       this.conditionCache.set(node, map);
     }
     return map;
@@ -127,7 +128,29 @@ export class ValidationContext {
 
   /** The data connections into one input of a node. */
   public dataConnectionsInto(node: string, input: string): FlowConnectionJson[] {
-    return this.dataInto.get(`${node}\u0000${input}`) ?? [];
+    let found: FlowConnectionJson[] | undefined;
+    for (const c of this.dataIntoNode.get(node) ?? NONE) {
+      if (c.configuration!.data!.targetInput === input) (found ??= []).push(c);
+    }
+    return found ?? NONE;
+  }
+
+  /**
+   * The inputs fed by more than one data connection: one list per input, with its connections in
+   * definition order. Built from the per-node lists, so the common case (one connection per input)
+   * costs no lookup.
+   */
+  public inputsWithSeveralConnections(): FlowConnectionJson[][] {
+    if (!this.crowded) {
+      this.crowded = [];
+      for (const list of this.dataIntoNode.values()) {
+        if (list.length < 2) continue;
+        const byInput = new Map<string, FlowConnectionJson[]>();
+        for (const c of list) push(byInput, c.configuration!.data!.targetInput, c);
+        for (const group of byInput.values()) if (group.length > 1) this.crowded.push(group);
+      }
+    }
+    return this.crowded;
   }
 
   /**
@@ -195,17 +218,63 @@ export class ValidationContext {
   }
 }
 
+const NONE: FlowConnectionJson[] = [];
+
 function objects(list: unknown): object[] {
   return Array.isArray(list) ? list.filter(x => x !== null && typeof x === 'object' && !Array.isArray(x)) : [];
 }
 
-function byName(list: unknown): Map<string, { name: string }> {
-  const map = new Map<string, { name: string }>();
-  if (!Array.isArray(list)) return map;
-  for (const item of list) {
-    if (item !== null && typeof item === 'object' && typeof item.name === 'string' && !map.has(item.name)) map.set(item.name, item);
+/**
+ * The named entries of a node's list (inputs, outputs, conditions) by name, first of each name.
+ * These lists are short (at most 20), so an array searched in order beats a hash map here and
+ * allocates far less on large definitions.
+ */
+class NameIndex<T extends { readonly name: string }> implements ReadonlyMap<string, T> {
+  private readonly items: T[] = [];
+
+  constructor(list: unknown) {
+    if (!Array.isArray(list)) return;
+    for (const item of list) {
+      if (item !== null && typeof item === 'object' && typeof item.name === 'string' && !this.has(item.name)) this.items.push(item);
+    }
   }
-  return map;
+
+  public get size(): number {
+    return this.items.length;
+  }
+
+  public get(name: string): T | undefined {
+    for (const item of this.items) if (item.name === name) return item;
+    return undefined;
+  }
+
+  public has(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+
+  public forEach(fn: (value: T, key: string, map: ReadonlyMap<string, T>) => void): void {
+    for (const item of this.items) fn(item, item.name, this);
+  }
+
+  public *entries(): MapIterator<[string, T]> {
+    for (const item of this.items) yield [item.name, item];
+  }
+
+  public *keys(): MapIterator<string> {
+    for (const item of this.items) yield item.name;
+  }
+
+  public values(): MapIterator<T> {
+    return this.items.values();
+  }
+
+  public [Symbol.iterator](): MapIterator<[string, T]> {
+    return this.entries();
+  }
+}
+
+function byName<T extends { readonly name: string }>(list: unknown): ReadonlyMap<string, T> {
+  return new NameIndex<T>(list);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

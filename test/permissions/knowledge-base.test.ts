@@ -52,15 +52,16 @@ describe('KnowledgeBase node permissions', () => {
       { Action: 'bedrock:Retrieve', Resource: KB_ARN },
       { Action: 'bedrock:RetrieveAndGenerate', Resource: '*' },
       {
+        // the reranker's InvokeModel joins the model's statement: one statement per set of actions
         Action: 'bedrock:InvokeModel',
         Resource: [
           partitionArn(':bedrock:us-east-1:111122223333:inference-profile/us.amazon.nova-pro-v1:0'),
           partitionArn(':bedrock:*::foundation-model/amazon.nova-pro-v1:0'),
+          'arn:aws:bedrock:us-west-2::foundation-model/amazon.rerank-v1:0',
         ],
       },
       { Action: 'bedrock:ApplyGuardrail', Resource: partitionArn(':bedrock:us-east-1:111122223333:guardrail/abcd1234efgh') },
       { Action: 'bedrock:Rerank', Resource: '*' },
-      { Action: 'bedrock:InvokeModel', Resource: 'arn:aws:bedrock:us-west-2::foundation-model/amazon.rerank-v1:0' },
     ]);
   });
 

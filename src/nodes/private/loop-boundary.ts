@@ -9,8 +9,14 @@ const FLOW_NODE_SYMBOL = Symbol.for('cdk-bedrock-flows.FlowNode');
 /**
  * The Loop node whose body `node` is in: its nearest ancestor construct that is a Loop node.
  * Nodes are put in a loop body by creating them with the Loop node (or a construct inside it) as scope.
+ * A node's scope never changes, so the node computes this once (`findEnclosingLoop`) and keeps it.
  */
 export function enclosingLoop(node: FlowNode): FlowNode | undefined {
+  return node._enclosingLoop;
+}
+
+/** Walks up the construct tree for `enclosingLoop`; called once, by the node's constructor. */
+export function findEnclosingLoop(node: FlowNode): FlowNode | undefined {
   const scopes = node.node.scopes;
   for (let i = scopes.length - 2; i >= 0; i--) {
     const s: any = scopes[i];
@@ -33,8 +39,7 @@ export function assertAllowedInLoopBody(node: FlowNode): void {
  * both ends must be in the same definition scope (the top level, or the same loop body).
  */
 export function assertSameLoopScope(target: FlowNode, inputName: string, source: FlowOutput): void {
-  assertAllowedInLoopBody(target);
-  assertAllowedInLoopBody(source.node);
+  // both nodes passed assertAllowedInLoopBody when they were created
   const targetLoop = enclosingLoop(target);
   const sourceLoop = enclosingLoop(source.node);
   if (targetLoop === sourceLoop) return;

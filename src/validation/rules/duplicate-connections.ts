@@ -18,9 +18,8 @@ export const duplicateConnections: FlowValidationRule = {
       node: c.target,
       message: `connection '${c.name}' repeats connection '${earlier.name}' (${c.source} → ${c.target}, ${carries}): remove one of them`,
     });
-    // identical data connections feed the same input, so they are in the same bucket of ctx.dataInto
-    for (const bucket of ctx.dataInto.values()) {
-      if (bucket.length < 2) continue;
+    // identical data connections feed the same input, so they are in the same group
+    for (const bucket of ctx.inputsWithSeveralConnections()) {
       const first = new Map<string, FlowConnectionJson>();
       for (const c of bucket) {
         const output = c.configuration?.data?.sourceOutput;

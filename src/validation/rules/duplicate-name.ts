@@ -1,3 +1,4 @@
+import { FlowNodeJson } from '../../definition/schema';
 import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
 import { FlowValidationSeverity } from '../types';
 
@@ -32,30 +33,34 @@ export const duplicateName: FlowValidationRule = {
         });
       }
       // a list without duplicate names has as many entries as its index by name
-      const lists: [unknown, number, string][] = [
-        [node.inputs, ctx.inputsOf(node).size, 'input'],
-        [node.outputs, ctx.outputsOf(node).size, 'output'],
-        [node.configuration?.condition?.conditions, node.type === 'Condition' ? ctx.conditionsOf(node).size : -1, 'condition'],
-      ];
-      for (const [list, distinct, what] of lists) {
-        if (!Array.isArray(list) || list.length <= 1 || list.length === distinct) continue;
-        const seen = new Set<string>();
-        const reported = new Set<string>();
-        for (const item of list) {
-          const name = item?.name;
-          if (typeof name !== 'string' || ctx.isUnresolved(name)) continue;
-          if (seen.has(name) && !reported.has(name)) {
-            reported.add(name);
-            findings.push({
-              node: node.name,
-              ...(what !== 'condition' ? { port: name } : {}),
-              message: `node '${node.name}' has more than one ${what} named '${name}': give each ${what} its own name, or remove the extra one`,
-            });
-          }
-          seen.add(name);
-        }
+      reportDuplicates(ctx, node, node.inputs, () => ctx.inputsOf(node).size, 'input', findings);
+      reportDuplicates(ctx, node, node.outputs, () => ctx.outputsOf(node).size, 'output', findings);
+      if (node.type === 'Condition') {
+        reportDuplicates(ctx, node, node.configuration?.condition?.conditions, () => ctx.conditionsOf(node).size, 'condition', findings);
       }
     }
     return findings;
   },
 };
+
+/** Reports the names used more than once in one of a node's lists (inputs, outputs, conditions). */
+function reportDuplicates(
+  ctx: ValidationContext, node: FlowNodeJson, list: unknown, distinct: () => number, what: string, findings: RuleFinding[],
+): void {
+  if (!Array.isArray(list) || list.length <= 1 || list.length === distinct()) return;
+  const seen = new Set<string>();
+  const reported = new Set<string>();
+  for (const item of list) {
+    const name = item?.name;
+    if (typeof name !== 'string' || ctx.isUnresolved(name)) continue;
+    if (seen.has(name) && !reported.has(name)) {
+      reported.add(name);
+      findings.push({
+        node: node.name,
+        ...(what !== 'condition' ? { port: name } : {}),
+        message: `node '${node.name}' has more than one ${what} named '${name}': give each ${what} its own name, or remove the extra one`,
+      });
+    }
+    seen.add(name);
+  }
+}

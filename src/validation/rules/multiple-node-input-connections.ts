@@ -10,8 +10,7 @@ export const multipleNodeInputConnections: FlowValidationRule = {
   severity: FlowValidationSeverity.ERROR,
   check(ctx: ValidationContext): RuleFinding[] {
     const findings: RuleFinding[] = [];
-    for (const connections of ctx.dataInto.values()) {
-      if (connections.length < 2) continue;
+    for (const connections of ctx.inputsWithSeveralConnections()) {
       const { target } = connections[0];
       const input = connections[0].configuration!.data!.targetInput;
       findings.push({

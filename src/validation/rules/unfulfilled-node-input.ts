@@ -10,6 +10,7 @@ export const unfulfilledNodeInput: FlowValidationRule = {
   check(ctx: ValidationContext): RuleFinding[] {
     const findings: RuleFinding[] = [];
     for (const node of ctx.nodeByName.values()) {
+      if (!Array.isArray(node.inputs) || node.inputs.length === 0) continue;
       for (const input of ctx.inputsOf(node).keys()) {
         if (ctx.dataConnectionsInto(node.name, input).length === 0) {
           findings.push({
