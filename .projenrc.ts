@@ -17,7 +17,9 @@ const project = new awscdk.AwsCdkConstructLibrary({
   github: false,
   packageManager: javascript.NodePackageManager.NPM,
   projenrcTs: true,
-  // only the JavaScript target can be built on these machines (see toolchain.md §2.3)
+  // Python bindings are declared so `jsii-pacmak --code-only --target python` can check them; only the
+  // JavaScript package is built here (pip cannot reach PyPI on these machines; see package-all below)
+  publishToPypi: { distName: 'cdk-bedrock-flows', module: 'cdk_bedrock_flows' },
   bin: { 'cdk-bedrock-flows': 'bin/cdk-bedrock-flows' },
   devDeps: [
     '@aws-sdk/client-bedrock-agent-runtime@3.1164.0',
@@ -63,6 +65,11 @@ project.addDevDeps(
   'aws-cdk@^2.1100.0',
   'cdk-nag@2.38.2',
 );
+
+// the local build packages JavaScript only; Python is generated with --code-only to check the API
+const packageAll = project.tasks.tryFind('package-all')!;
+packageAll.reset();
+packageAll.spawn(project.tasks.tryFind('package:js')!);
 
 for (const pattern of ['/example', '/bench', '/.ci', '/cdk.out', '/test-reports']) {
   project.addPackageIgnore(pattern);

@@ -1,5 +1,5 @@
 /*
- * Runs the first example of docs/testing.md (a jest test written against the published import
+ * Runs the first example of README.md's "Testing a flow offline" (a jest test written against the published import
  * paths), so the README section cannot drift from the API. The example is transpiled and run here,
  * which registers its `test(...)` in this file.
  */
@@ -12,8 +12,9 @@ const IMPORTS: Record<string, string> = {
   'cdk-bedrock-flows/lib/testing': '../../src/testing',
 };
 
-const markdown = fs.readFileSync(path.join(__dirname, '..', '..', 'docs', 'testing.md'), 'utf-8');
-const example = /```ts\n([\s\S]*?)```/.exec(markdown)![1];
+const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf-8');
+const section = readme.slice(readme.indexOf('## Testing a flow offline'));
+const example = /```ts\n([\s\S]*?)```/.exec(section)![1];
 const js = ts.transpileModule(example, {
   compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
 }).outputText;
