@@ -98,32 +98,17 @@ export class ValidationContext {
 
   /** The inputs of a node that are objects with a name, by name (first of each name). */
   public inputsOf(node: FlowNodeJson): ReadonlyMap<string, FlowNodeInputJson> {
-    let map = this.inputCache.get(node);
-    if (!map) {
-      map = byName<FlowNodeInputJson>(node.inputs);
-      this.inputCache.set(node, map);
-    }
-    return map;
+    return indexOnce(this.inputCache, node, () => node.inputs);
   }
 
   /** The outputs of a node that are objects with a name, by name (first of each name). */
   public outputsOf(node: FlowNodeJson): ReadonlyMap<string, FlowNodeOutputJson> {
-    let map = this.outputCache.get(node);
-    if (!map) {
-      map = byName<FlowNodeOutputJson>(node.outputs);
-      this.outputCache.set(node, map);
-    }
-    return map;
+    return indexOnce(this.outputCache, node, () => node.outputs);
   }
 
   /** The conditions of a Condition node that are objects with a name, by name (first of each name). */
   public conditionsOf(node: FlowNodeJson): ReadonlyMap<string, ConditionJson> {
-    let map = this.conditionCache.get(node);
-    if (!map) {
-      map = byName<ConditionJson>(node.configuration?.condition?.conditions);
-      this.conditionCache.set(node, map);
-    }
-    return map;
+    return indexOnce(this.conditionCache, node, () => node.configuration?.condition?.conditions);
   }
 
   /** The data connections into one input of a node. */
@@ -273,8 +258,16 @@ class NameIndex<T extends { readonly name: string }> implements ReadonlyMap<stri
   }
 }
 
-function byName<T extends { readonly name: string }>(list: unknown): ReadonlyMap<string, T> {
-  return new NameIndex<T>(list);
+/** The index by name of one of a node's lists, built on first use and kept in `cache`. */
+function indexOnce<T extends { readonly name: string }>(
+  cache: Map<FlowNodeJson, ReadonlyMap<string, T>>, node: FlowNodeJson, list: () => unknown,
+): ReadonlyMap<string, T> {
+  let index = cache.get(node);
+  if (!index) {
+    index = new NameIndex<T>(list());
+    cache.set(node, index);
+  }
+  return index;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -29,31 +29,11 @@ import { StorageNode } from '../../nodes/storage-node';
  *                                   PROPS
  *****************************************************************************/
 
-/** Properties of a ContractProcessingFlow. */
-export interface ContractProcessingFlowProps {
-  /** The bucket the contracts are read from: the extract-text function may read its objects. */
-  readonly documentBucket: s3.IBucket;
-
-  /**
-   * Limits the extract-text function's read access to the objects under this key prefix.
-   * @default - all objects of `documentBucket`
-   */
-  readonly documentKeyPrefix?: string;
-
-  /** The bucket the analyses of documents that pass the quality check are written to (Storage node). */
-  readonly resultsBucket: s3.IBucket;
-
-  /**
-   * The key prefix of the result objects. The flow writes each analysis to the `resultKey` of its
-   * input document, and its role may write only under this prefix, so the prefix must match the
-   * result keys the flow is invoked with (the pipeline's `resultKeyPrefix`).
-   * @default 'results/'
-   */
-  readonly resultKeyPrefix?: string;
-
-  /** The queue documents that fail the quality check are sent to for manual review. */
-  readonly reviewQueue: sqs.IQueue;
-
+/**
+ * What can be changed in the default contract-processing flow: its models, prompts, quality
+ * threshold and text limit. `ContractProcessingPipeline` takes the same options.
+ */
+export interface ContractProcessingFlowOptions {
   /**
    * The model that classifies the contract (type and language).
    * @default - Amazon Nova Lite through the cross-Region inference profile of the stack's geography
@@ -107,6 +87,33 @@ export interface ContractProcessingFlowProps {
    * @default 100000
    */
   readonly maxTextCharacters?: number;
+}
+
+/** Properties of a ContractProcessingFlow. */
+export interface ContractProcessingFlowProps extends ContractProcessingFlowOptions {
+  /** The bucket the contracts are read from: the extract-text function may read its objects. */
+  readonly documentBucket: s3.IBucket;
+
+  /**
+   * Limits the extract-text function's read access to the objects under this key prefix.
+   * @default - all objects of `documentBucket`
+   */
+  readonly documentKeyPrefix?: string;
+
+  /** The bucket the analyses of documents that pass the quality check are written to (Storage node). */
+  readonly resultsBucket: s3.IBucket;
+
+  /**
+   * The key prefix of the result objects. The flow writes each analysis to the `resultKey` of its
+   * input document, and its role may write only under this prefix, so the prefix must match the
+   * result keys the flow is invoked with (the pipeline's `resultKeyPrefix`).
+   * @default 'results/'
+   */
+  readonly resultKeyPrefix?: string;
+
+  /** The queue documents that fail the quality check are sent to for manual review. */
+  readonly reviewQueue: sqs.IQueue;
+
 
   /**
    * How long the log groups of the flow's functions keep events.

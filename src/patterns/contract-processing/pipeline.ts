@@ -12,21 +12,23 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct, IConstruct } from 'constructs';
-import { ContractProcessingFlow } from './default-flow';
+import { ContractProcessingFlow, ContractProcessingFlowOptions } from './default-flow';
 import { InvokerFunction } from './invoker-function';
 import { createPatternFunction } from './private/function';
 import { NagSuppression, suppressNag } from './private/nag';
 import { FlowDefinition } from '../../definition/flow-definition';
 import { Flow } from '../../flow';
 import { FlowAlias } from '../../flow-alias';
-import { FlowModel } from '../../models';
 
 /******************************************************************************
  *                                   PROPS
  *****************************************************************************/
 
-/** Properties of a ContractProcessingPipeline. */
-export interface ContractProcessingPipelineProps {
+/**
+ * Properties of a ContractProcessingPipeline. The flow options (models, prompts, quality threshold,
+ * text limit) apply to the default flow, and are ignored with `flowDefinition`.
+ */
+export interface ContractProcessingPipelineProps extends ContractProcessingFlowOptions {
   // ----------------------------------------------------------------- input
 
   /**
@@ -112,53 +114,6 @@ export interface ContractProcessingPipelineProps {
    */
   readonly reviewOutputNodeNames?: string[];
 
-  /**
-   * The model that classifies the contract (default flow).
-   * @default - Amazon Nova Lite through the cross-Region inference profile of the stack's geography
-   */
-  readonly classificationModel?: FlowModel;
-
-  /**
-   * The model that analyzes the contract (default flow).
-   * @default - Amazon Nova Pro through the cross-Region inference profile of the stack's geography
-   */
-  readonly analysisModel?: FlowModel;
-
-  /**
-   * The model that scores the analysis (default flow).
-   * @default - Amazon Nova Lite through the cross-Region inference profile of the stack's geography
-   */
-  readonly qualityModel?: FlowModel;
-
-  /**
-   * The classification prompt (default flow); see `ContractProcessingFlowProps.classificationPrompt`.
-   * @default ContractProcessingPrompts.CLASSIFICATION
-   */
-  readonly classificationPrompt?: string;
-
-  /**
-   * The analysis prompt (default flow); see `ContractProcessingFlowProps.analysisPrompt`.
-   * @default ContractProcessingPrompts.ANALYSIS
-   */
-  readonly analysisPrompt?: string;
-
-  /**
-   * The quality-check prompt (default flow); see `ContractProcessingFlowProps.qualityPrompt`.
-   * @default ContractProcessingPrompts.QUALITY
-   */
-  readonly qualityPrompt?: string;
-
-  /**
-   * The lowest quality score (1–10) whose analysis is stored; lower scores go to manual review (default flow).
-   * @default 7
-   */
-  readonly qualityThreshold?: number;
-
-  /**
-   * The most characters of extracted text passed to the models (default flow).
-   * @default 100000
-   */
-  readonly maxTextCharacters?: number;
 
   /**
    * The flow's name.
@@ -583,13 +538,7 @@ export class ContractProcessingPipeline extends Construct {
    * @default - maximum over 5 minutes
    */
   public metricReviewQueueDepth(props: cloudwatch.MetricOptions = {}): cloudwatch.Metric {
-    // a gauge: the maximum shows the backlog (a sum over several samples would count messages twice)
-    return this.reviewQueue.metricApproximateNumberOfMessagesVisible({
-      statistic: cloudwatch.Stats.MAXIMUM,
-      label: 'Documents waiting for review',
-      period: Duration.minutes(5),
-      ...props,
-    });
+    return queueDepth(this.reviewQueue, 'Documents waiting for review', props);
   }
 
   /**
@@ -597,12 +546,7 @@ export class ContractProcessingPipeline extends Construct {
    * @default - maximum over 5 minutes
    */
   public metricDeadLetterQueueDepth(props: cloudwatch.MetricOptions = {}): cloudwatch.Metric {
-    return this.eventDeadLetterQueue.metricApproximateNumberOfMessagesVisible({
-      statistic: cloudwatch.Stats.MAXIMUM,
-      label: 'Failed events',
-      period: Duration.minutes(5),
-      ...props,
-    });
+    return queueDepth(this.eventDeadLetterQueue, 'Failed events', props);
   }
 
   // ------------------------------------------------------------------ private
@@ -794,4 +738,14 @@ function inputNodeOf(definition: FlowDefinition): string {
     throw new Error('cannot tell the flow\'s Input node: flowDefinition must have exactly one Input node (or pass inputNodeName)');
   }
   return inputs[0].name;
+}
+
+/** The messages visible in a queue, as a gauge: the maximum shows the backlog (a sum over several samples would count messages twice). */
+function queueDepth(queue: sqs.IQueue, label: string, props: cloudwatch.MetricOptions): cloudwatch.Metric {
+  return queue.metricApproximateNumberOfMessagesVisible({
+    statistic: cloudwatch.Stats.MAXIMUM,
+    label,
+    period: Duration.minutes(5),
+    ...props,
+  });
 }
