@@ -14,6 +14,7 @@ export * from './definition/chain';
 export * from './definition/condition';
 export * from './definition/flow-definition';
 export { renderMermaid, MermaidOptions } from './definition/mermaid';
+export { templateVariables } from './definition/template';
 export * from './models';
 export * from './guardrail';
 export * from './managed-prompt';

@@ -3,6 +3,7 @@ import { FlowNodeProps, NextableFlowNode } from './flow-node';
 import { checkInferenceConfiguration } from './private/inference';
 import { FlowDataType } from '../definition/data-type';
 import { FlowOutput } from '../definition/ports';
+import { templateVariables } from '../definition/template';
 import { FlowGuardrail } from '../guardrail';
 import { ManagedPrompt } from '../managed-prompt';
 import { FlowModel } from '../models';
@@ -77,8 +78,6 @@ export interface PromptNodeProps extends FlowNodeProps {
    */
   readonly guardrail?: FlowGuardrail;
 }
-
-const VARIABLE = /\{\{\s*([^{}\s]+)\s*\}\}/g;
 
 /**
  * Runs a prompt against a model: an inline template, or a prompt from Prompt management.
@@ -172,13 +171,4 @@ export class PromptNode extends NextableFlowNode {
       },
     };
   }
-}
-
-/** The distinct `{{variables}}` of a template, in order of first use. */
-export function templateVariables(template: string): string[] {
-  const names: string[] = [];
-  for (const m of template.matchAll(VARIABLE)) {
-    if (!names.includes(m[1])) names.push(m[1]);
-  }
-  return names;
 }

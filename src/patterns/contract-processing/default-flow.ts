@@ -16,13 +16,14 @@ import { FlowCondition } from '../../definition/condition';
 import { FlowDataType } from '../../definition/data-type';
 import { FlowDefinition } from '../../definition/flow-definition';
 import { FlowOutput } from '../../definition/ports';
+import { templateVariables } from '../../definition/template';
 import { FlowModel } from '../../models';
 import { ConditionNode } from '../../nodes/condition-node';
 import { InlineCodeNode } from '../../nodes/inline-code-node';
 import { InputNode } from '../../nodes/input-node';
 import { LambdaFunctionNode } from '../../nodes/lambda-function-node';
 import { OutputNode } from '../../nodes/output-node';
-import { PromptNode, templateVariables } from '../../nodes/prompt-node';
+import { PromptNode } from '../../nodes/prompt-node';
 import { StorageNode } from '../../nodes/storage-node';
 
 /******************************************************************************

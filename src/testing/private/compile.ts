@@ -6,6 +6,7 @@
 import { ConditionAst, parseConditionExpression } from '../../definition/expressions/condition-expression';
 import { parseInputExpression, ParsedInputExpression } from '../../definition/expressions/input-expression';
 import { configurationKey, FlowConnectionJson, FlowDefinitionJson, FlowNodeJson } from '../../definition/schema';
+import { TEMPLATE_VARIABLE } from '../../definition/template';
 import { FlowSimulationError } from '../errors';
 
 /** A node input with its parsed expression and its data source. */
@@ -146,8 +147,6 @@ export class CompiledScope {
   }
 }
 
-const VARIABLE = /\{\{\s*([^{}\s]+)\s*\}\}/g;
-
 function compileNode(json: FlowNodeJson, index: number): CompiledNode {
   const node = new CompiledNode(json, index);
   for (const input of json.inputs ?? []) {
@@ -210,7 +209,7 @@ function parseCondition(node: CompiledNode, condition: { name?: string; expressi
 export function splitTemplate(text: string): TemplatePart[] {
   const parts: TemplatePart[] = [];
   let last = 0;
-  for (const m of text.matchAll(VARIABLE)) {
+  for (const m of text.matchAll(TEMPLATE_VARIABLE)) {
     if (m.index! > last) parts.push({ text: text.slice(last, m.index) });
     parts.push({ variable: m[1] });
     last = m.index! + m[0].length;

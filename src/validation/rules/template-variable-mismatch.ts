@@ -1,7 +1,7 @@
+import { templateVariables } from '../../definition/template';
 import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
 import { FlowValidationSeverity } from '../types';
 
-const VARIABLE = /\{\{\s*([^{}\s]+)\s*\}\}/g;
 
 /**
  * Schema check: an inline prompt's `{{variables}}` and the node's inputs match both ways, and
@@ -17,7 +17,7 @@ export const templateVariableMismatch: FlowValidationRule = {
       if (node.type !== 'Prompt') continue;
       const text = node.configuration?.prompt?.sourceConfiguration?.inline?.templateConfiguration?.text;
       if (typeof text?.text !== 'string' || ctx.isUnresolved(text.text)) continue;
-      const variables = new Set([...text.text.matchAll(VARIABLE)].map(m => m[1]));
+      const variables = new Set(templateVariables(text.text));
       const inputs = ctx.inputsOf(node);
       for (const v of variables) {
         if (!inputs.has(v)) {
