@@ -1,4 +1,5 @@
 import * as bedrock from 'aws-cdk-lib/aws-bedrock';
+import { GUARDRAIL_IDENTIFIER } from './private/cfn-patterns';
 import { isUnresolved } from './private/tokens';
 
 /**
@@ -39,7 +40,7 @@ export class FlowGuardrail {
       throw new Error(`guardrail version '${guardrailVersion}' is not valid: use a version number or 'DRAFT'`);
     }
     if (!isUnresolved(guardrailIdentifier)
-      && !/^(([a-z0-9]+)|(arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:guardrail\/[a-z0-9]+))$/.test(guardrailIdentifier)) {
+      && !GUARDRAIL_IDENTIFIER.test(guardrailIdentifier)) {
       throw new Error(`guardrail identifier '${guardrailIdentifier}' is neither a guardrail id nor a guardrail ARN`);
     }
   }

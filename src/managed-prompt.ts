@@ -2,6 +2,7 @@ import { Token } from 'aws-cdk-lib';
 import * as bedrock from 'aws-cdk-lib/aws-bedrock';
 import { FlowModel } from './models';
 import { crossRegionModelId } from './permissions/models';
+import { PROMPT_ARN } from './private/cfn-patterns';
 
 /** Options for a managed prompt. */
 export interface ManagedPromptOptions {
@@ -25,7 +26,7 @@ export class ManagedPrompt {
    */
   public static fromPromptArn(promptArn: string, options: ManagedPromptOptions = {}): ManagedPrompt {
     if (!Token.isUnresolved(promptArn)
-      && !/^arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:prompt\/[0-9a-zA-Z]{10}(?::[0-9]{1,5})?$/.test(promptArn)) {
+      && !PROMPT_ARN.test(promptArn)) {
       throw new Error(`'${promptArn}' is not a prompt ARN (arn:<partition>:bedrock:<region>:<account>:prompt/<id>[:<version>])`);
     }
     return new ManagedPrompt(promptArn, options.model, []);

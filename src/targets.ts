@@ -2,13 +2,13 @@ import { Arn, ArnFormat, Token } from 'aws-cdk-lib';
 import * as bedrock from 'aws-cdk-lib/aws-bedrock';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
+import { AGENT_ALIAS_ARN, KNOWLEDGE_BASE_ID } from './private/cfn-patterns';
 import { isUnresolved } from './private/tokens';
 
 /******************************************************************************
  *                              KNOWLEDGE BASE
  *****************************************************************************/
 
-const KNOWLEDGE_BASE_ID = /^[0-9a-zA-Z]{1,10}$/;
 const KNOWLEDGE_BASE_ARN = /^arn:aws(-[^:]+)?:bedrock:([a-z0-9-]{1,20}):([0-9]{12}):knowledge-base\/([0-9a-zA-Z]{1,10})$/;
 
 /**
@@ -66,8 +66,6 @@ export class FlowKnowledgeBase {
 /******************************************************************************
  *                               AGENT ALIAS
  *****************************************************************************/
-
-const AGENT_ALIAS_ARN = /^arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:agent-alias\/[0-9a-zA-Z]{10}\/[0-9a-zA-Z]{10}$/;
 
 /**
  * The agent alias an Agent node invokes. The flow's role gets `bedrock:InvokeAgent` on it.

@@ -1,8 +1,8 @@
 import * as kms from 'aws-cdk-lib/aws-kms';
+import { BUCKET_NAME } from '../../private/cfn-patterns';
 import { isUnresolved } from '../../private/tokens';
 import type { S3FlowNodeProps } from '../storage-node';
 
-const BUCKET_NAME = /^[a-z0-9][.\-a-z0-9]{1,61}[a-z0-9]$/;
 
 /** The bucket of a Storage or Retrieval node, checked. */
 export class NodeBucket {

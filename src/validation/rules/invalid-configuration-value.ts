@@ -1,4 +1,5 @@
 import { FlowNodeJson } from '../../definition/schema';
+import { AGENT_ALIAS_ARN, BUCKET_NAME, GUARDRAIL_IDENTIFIER, KNOWLEDGE_BASE_ID, PROMPT_ARN } from '../../private/cfn-patterns';
 import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
 import { isObject, show } from '../helpers';
 import { FlowValidationSeverity } from '../types';
@@ -8,14 +9,9 @@ import { FlowValidationSeverity } from '../types';
  * few places, e.g. 10-character prompt ids), which a deployment is checked against.
  */
 const MODEL_ID = /^(arn:aws(-[^:]{1,12})?:(bedrock|sagemaker):[a-z0-9-]{1,20}:([0-9]{12})?:([a-z-]+\/)?)?([a-zA-Z0-9.-]{1,63}){0,2}(([:][a-z0-9-]{1,63}){0,2})?(\/[a-z0-9]{1,12})?$/;
-const PROMPT_ARN = /^arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:prompt\/[0-9a-zA-Z]{10}(:[0-9]{1,5})?$/;
-const KNOWLEDGE_BASE_ID = /^[0-9a-zA-Z]{1,10}$/;
-const GUARDRAIL_ID = /^(([a-z0-9]+)|(arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:guardrail\/[a-z0-9]+))$/;
 const GUARDRAIL_VERSION = /^(([0-9]{1,8})|(DRAFT))$/;
 const LAMBDA_ARN = /^arn:(aws[a-zA-Z-]*)?:lambda:[a-z]{2}(-gov)?-[a-z]+-\d{1}:\d{12}:function:[a-zA-Z0-9-_.]+(:(\$LATEST|[a-zA-Z0-9-_]+))?$/;
 const LEX_BOT_ALIAS_ARN = /^arn:aws(|-us-gov):lex:[a-z]{2}(-gov)?-[a-z]+-\d{1}:\d{12}:bot-alias\/[0-9a-zA-Z]+\/[0-9a-zA-Z]+$/;
-const AGENT_ALIAS_ARN = /^arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:agent-alias\/[0-9a-zA-Z]{10}\/[0-9a-zA-Z]{10}$/;
-const BUCKET_NAME = /^[a-z0-9][.\-a-z0-9]{1,61}[a-z0-9]$/;
 const RERANKING_MODEL_ARN = /^arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}::foundation-model\/.+$/;
 const PROMPT_VARIABLE = /^([0-9a-zA-Z][_-]?){1,100}$/;
 
@@ -143,7 +139,7 @@ class Checker {
 
   public guardrail(config: any): void {
     if (!isObject(config) || this.ctx.isUnresolved(config)) return;
-    this.pattern(config.guardrailIdentifier, 'guardrailIdentifier', GUARDRAIL_ID, 'the guardrail id (lower-case letters and digits) or its ARN');
+    this.pattern(config.guardrailIdentifier, 'guardrailIdentifier', GUARDRAIL_IDENTIFIER, 'the guardrail id (lower-case letters and digits) or its ARN');
     this.pattern(config.guardrailVersion, 'guardrailVersion', GUARDRAIL_VERSION, "a version number or 'DRAFT'");
   }
 
