@@ -4,7 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { Flow, IFlow } from './flow';
 import { IFlowVersion } from './flow-version';
-import { FLOW_NAME_PATTERN } from './private/names';
+import { assertDescription, assertFlowStyleName } from './private/names';
 
 /******************************************************************************
  *                                   COMMON
@@ -230,13 +230,8 @@ export class FlowAlias extends FlowAliasBase {
   constructor(scope: Construct, id: string, props: FlowAliasProps) {
     super(scope, id);
     const aliasName = props.aliasName ?? id;
-    if (!Token.isUnresolved(aliasName) && !FLOW_NAME_PATTERN.test(aliasName)) {
-      throw new Error(`alias name '${aliasName}' is not valid: use letters and digits, with single '_' or '-' between them, at most 100`);
-    }
-    if (props.description !== undefined && !Token.isUnresolved(props.description)
-      && (props.description.length < 1 || props.description.length > 200)) {
-      throw new Error(`the description of alias '${aliasName}' must be 1–200 characters, got ${props.description.length}`);
-    }
+    assertFlowStyleName(aliasName, 'alias name');
+    assertDescription(props.description, `alias '${aliasName}'`);
     this.flow = props.flow;
     this.version = props.version ?? currentVersionOf(props.flow, aliasName);
     if (this.version.flow !== props.flow) {

@@ -2,6 +2,7 @@ import { IResource, RemovalPolicy, Resource, Token } from 'aws-cdk-lib';
 import * as bedrock from 'aws-cdk-lib/aws-bedrock';
 import { Construct } from 'constructs';
 import type { IFlow } from './flow';
+import { assertDescription } from './private/names';
 
 /******************************************************************************
  *                                   COMMON
@@ -97,10 +98,7 @@ export class FlowVersion extends Resource implements IFlowVersion {
 
   constructor(scope: Construct, id: string, props: FlowVersionProps) {
     super(scope, id);
-    if (props.description !== undefined && !Token.isUnresolved(props.description)
-      && (props.description.length < 1 || props.description.length > 200)) {
-      throw new Error(`the description of flow version '${id}' must be 1–200 characters, got ${props.description.length}`);
-    }
+    assertDescription(props.description, `flow version '${id}'`);
     this.flow = props.flow;
     this._resource = new bedrock.CfnFlowVersion(this, 'Resource', {
       flowArn: props.flow.flowArn,

@@ -9,7 +9,7 @@ import { FlowAlias, FlowAliasOptions } from './flow-alias';
 import { FlowVersion, FlowVersionOptions } from './flow-version';
 import { mergePermissions } from './permissions';
 import { FlowPermission, PermissionContext } from './permissions/types';
-import { FLOW_NAME_PATTERN } from './private/names';
+import { assertDescription, assertFlowStyleName } from './private/names';
 import { FlowValidationResult, FlowValidationSeverity } from './validation/types';
 import { formatFinding, validateFlowDefinition } from './validation/validate';
 
@@ -178,13 +178,8 @@ export class Flow extends FlowBase {
   constructor(scope: Construct, id: string, props: FlowProps) {
     super(scope, id);
     this.flowName = props.flowName ?? Names.uniqueResourceName(this, { maxLength: 100 });
-    if (!Token.isUnresolved(this.flowName) && !FLOW_NAME_PATTERN.test(this.flowName)) {
-      throw new Error(`flow name '${this.flowName}' is not valid: use letters and digits, with single '_' or '-' between them, at most 100`);
-    }
-    if (props.description !== undefined && !Token.isUnresolved(props.description)
-      && (props.description.length < 1 || props.description.length > 200)) {
-      throw new Error(`the description of flow '${this.flowName}' must be 1–200 characters, got ${props.description.length}`);
-    }
+    assertFlowStyleName(this.flowName, 'flow name');
+    assertDescription(props.description, `flow '${this.flowName}'`);
     this.definition = props.definition;
     this.encryptionKey = props.encryptionKey;
     this.currentVersionOptions = props.currentVersionOptions;

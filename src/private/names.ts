@@ -1,4 +1,5 @@
 import { createHash } from 'crypto';
+import { Token } from 'aws-cdk-lib';
 import { isUnresolved } from './tokens';
 
 /** Node, input, output and condition names: 2–101 characters, letters, digits, single inner underscores. */
@@ -45,4 +46,18 @@ export function connectionName(...parts: string[]): string {
     kept += ch;
   }
   return `${kept.replace(/_+$/, '')}_${hash}`;
+}
+
+/** Throws when a flow or alias name (`what`, e.g. "flow name") does not match `([0-9a-zA-Z][_-]?){1,100}`. */
+export function assertFlowStyleName(name: string, what: string): void {
+  if (!Token.isUnresolved(name) && !FLOW_NAME_PATTERN.test(name)) {
+    throw new Error(`${what} '${name}' is not valid: use letters and digits, with single '_' or '-' between them, at most 100`);
+  }
+}
+
+/** Throws when a flow, version or alias description is not 1–200 characters. `of` names the resource. */
+export function assertDescription(description: string | undefined, of: string): void {
+  if (description !== undefined && !Token.isUnresolved(description) && (description.length < 1 || description.length > 200)) {
+    throw new Error(`the description of ${of} must be 1–200 characters, got ${description.length}`);
+  }
 }
