@@ -7,7 +7,8 @@ import { Token } from 'aws-cdk-lib';
  * Checks never fail on such a value.
  */
 export function isUnresolved(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('${') || Token.isUnresolved(value);
+  // every CDK string token contains `${Token[`, so the `${` test covers tokens and placeholders alike
+  if (typeof value === 'string') return value.includes('${');
   if (typeof value === 'number') return Token.isUnresolved(value);
   if (value !== null && typeof value === 'object') return Token.isUnresolved(value) || isIntrinsic(value);
   return false;

@@ -171,9 +171,6 @@ export class ValidationContext {
 
   /** Whether a value is not known at synth time (a CDK token or a `${...}` placeholder). */
   public isUnresolved(value: unknown): boolean {
-    // fast path: every CDK string token contains `${Token[`, so a string without `${` is resolved
-    if (typeof value === 'string') return value.includes('${');
-    if (value === undefined || value === null || typeof value === 'boolean') return false;
     return isUnresolved(value);
   }
 
