@@ -1,3 +1,4 @@
+import { NodePorts, nodePorts } from './node-ports';
 import { FlowValidationOptions, FlowValidationSeverity } from './types';
 import { ConditionParseResult, parseConditionExpression } from '../definition/expressions/condition-expression';
 import { InputExpressionParseResult, parseInputExpression } from '../definition/expressions/input-expression';
@@ -15,7 +16,15 @@ export interface RuleFinding {
   readonly severity?: FlowValidationSeverity;
 }
 
-/** One validation rule: a pure check over one definition scope. */
+/** Adds a finding of the rule it was given to. */
+export type Report = (finding: RuleFinding) => void;
+
+/**
+ * One validation rule: pure checks over one definition scope. A rule checks each node, each
+ * connection, and/or the scope as a whole (graph searches, counts). The validator visits every node
+ * and every connection once, running the checks of all rules on it while it is at hand, so a
+ * definition is read in one pass whatever the number of rules.
+ */
 export interface FlowValidationRule {
   /** The service's validation type, or the schema check's name. */
   readonly type: string;
@@ -23,8 +32,12 @@ export interface FlowValidationRule {
   readonly severity: FlowValidationSeverity;
   /** Whether the rule is a size limit (skipped when `checkLimits` is false). */
   readonly isLimit?: boolean;
-  /** Runs the rule. */
-  check(ctx: ValidationContext): RuleFinding[];
+  /** Checks one node (each node of the scope that is an object, in definition order). */
+  node?(node: NodeEntry, ctx: ValidationContext, report: Report): void;
+  /** Checks one connection (each connection of the scope that is an object, in definition order). */
+  connection?(connection: ConnectionEntry, ctx: ValidationContext, report: Report): void;
+  /** Checks the scope as a whole, after its nodes and connections. */
+  scope?(ctx: ValidationContext, report: Report): void;
 }
 
 /** A condition of a Condition node, or a LoopController's continue condition. */
@@ -33,34 +46,129 @@ export interface ConditionJson {
   readonly expression?: string;
 }
 
+const NO_CONNECTIONS: readonly ConnectionEntry[] = Object.freeze([]);
+
 /**
- * One definition scope (the top-level definition, or a Loop node's body) with the indexes the rules
- * share, built once in linear time. Malformed entries (not objects, missing names) are skipped here
- * and reported by the schema rules.
+ * A node of the scope with what the rules share about it, worked out once: its ports, its inputs,
+ * outputs and conditions by name, and the connections that arrive at it and leave it.
+ */
+export class NodeEntry {
+  /** The node's name; undefined when it is not a string. */
+  public readonly name: string | undefined;
+  /** The node's type; undefined when it is not a string. */
+  public readonly type: string | undefined;
+  /** Whether this is the first node of its name: the one connections refer to. */
+  public readonly isNamed: boolean;
+  /** The ports of the node's type; undefined for a type that is not a node type. */
+  public readonly ports: NodePorts | undefined;
+  /** The inputs that are objects with a name (the first of each name). */
+  public readonly inputs: readonly FlowNodeInputJson[];
+  /** The outputs that are objects with a name (the first of each name). */
+  public readonly outputs: readonly FlowNodeOutputJson[];
+  /** A Condition node's conditions that are objects with a name (the first of each name); empty for other types. */
+  public readonly conditions: readonly ConditionJson[];
+  /** The connections of the scope whose target is this node (only for the first node of a name). */
+  public incoming: readonly ConnectionEntry[] = NO_CONNECTIONS;
+  /** The connections of the scope whose source is this node (only for the first node of a name). */
+  public outgoing: readonly ConnectionEntry[] = NO_CONNECTIONS;
+
+  constructor(
+    /** The node as written. */
+    public readonly node: FlowNodeJson,
+    /** The node's position among the scope's nodes that are objects (an index for per-node arrays). */
+    public readonly index: number,
+    isNamed: boolean,
+  ) {
+    this.name = typeof node.name === 'string' ? node.name : undefined;
+    this.type = typeof node.type === 'string' ? node.type : undefined;
+    this.isNamed = isNamed;
+    this.ports = nodePorts(node);
+    this.inputs = named(node.inputs);
+    this.outputs = named(node.outputs);
+    this.conditions = this.type === 'Condition' ? named(node.configuration?.condition?.conditions) : [];
+  }
+
+  /** The input of a name. */
+  public input(name: unknown): FlowNodeInputJson | undefined {
+    return find(this.inputs, name);
+  }
+
+  /** The output of a name. */
+  public output(name: unknown): FlowNodeOutputJson | undefined {
+    return find(this.outputs, name);
+  }
+
+  /** The condition of a name (Condition nodes). */
+  public condition(name: unknown): ConditionJson | undefined {
+    return find(this.conditions, name);
+  }
+
+  /** The data connections into one input. */
+  public dataInto(input: string): ConnectionEntry[] {
+    let found: ConnectionEntry[] | undefined;
+    for (const c of this.incoming) if (c.targetInput === input) (found ??= []).push(c);
+    return found ?? [];
+  }
+
+  /**
+   * The inputs fed by more than one data connection: one list per input, with its connections in
+   * definition order. The common case (no node with two data connections in) allocates nothing.
+   */
+  public inputsWithSeveralConnections(): ConnectionEntry[][] {
+    let data = 0;
+    for (const c of this.incoming) if (c.targetInput !== undefined) data++;
+    if (data < 2) return [];
+    const byInput = new Map<string, ConnectionEntry[]>();
+    for (const c of this.incoming) {
+      if (c.targetInput === undefined) continue;
+      const list = byInput.get(c.targetInput);
+      if (list) list.push(c);
+      else byInput.set(c.targetInput, [c]);
+    }
+    return [...byInput.values()].filter(list => list.length > 1);
+  }
+}
+
+/** A connection of the scope, with the nodes it joins. */
+export class ConnectionEntry {
+  /** The first node named like the connection's source; undefined when there is none. */
+  public readonly source: NodeEntry | undefined;
+  /** The first node named like the connection's target; undefined when there is none. */
+  public readonly target: NodeEntry | undefined;
+  /** The target input of a Data connection, when it is a string; undefined otherwise. */
+  public readonly targetInput: string | undefined;
+
+  constructor(
+    /** The connection as written. */
+    public readonly connection: FlowConnectionJson,
+    /** The connection's position among the scope's connections that are objects. */
+    public readonly index: number,
+    nodeByName: ReadonlyMap<string, NodeEntry>,
+  ) {
+    this.source = typeof connection.source === 'string' ? nodeByName.get(connection.source) : undefined;
+    this.target = typeof connection.target === 'string' ? nodeByName.get(connection.target) : undefined;
+    const input = connection.configuration?.data?.targetInput;
+    this.targetInput = connection.type === 'Data' && typeof input === 'string' ? input : undefined;
+  }
+}
+
+/**
+ * One definition scope (the top-level definition, or a Loop node's body) with the entries and
+ * indexes the rules share, built once in linear time. Malformed entries (not objects, missing
+ * names) are skipped here and reported by the schema rules.
  */
 export class ValidationContext {
-  /** The nodes of this scope that are objects. */
-  public readonly nodes: FlowNodeJson[];
-  /** The connections of this scope that are objects. */
-  public readonly connections: FlowConnectionJson[];
+  /** The nodes of this scope that are objects, in definition order. */
+  public readonly nodes: NodeEntry[] = [];
+  /** The connections of this scope that are objects, in definition order. */
+  public readonly connections: ConnectionEntry[] = [];
   /** The first node of each name. */
-  public readonly nodeByName = new Map<string, FlowNodeJson>();
-  /** The nodes of each type. */
-  public readonly nodesByType = new Map<string, FlowNodeJson[]>();
-  /** Connections leaving each node name. */
-  public readonly outgoing = new Map<string, FlowConnectionJson[]>();
-  /** Connections arriving at each node name. */
-  public readonly incoming = new Map<string, FlowConnectionJson[]>();
-  /** Data connections arriving at each node name (all its inputs). */
-  public readonly dataIntoNode = new Map<string, FlowConnectionJson[]>();
+  public readonly nodeByName = new Map<string, NodeEntry>();
 
-  private readonly inputCache = new Map<FlowNodeJson, ReadonlyMap<string, FlowNodeInputJson>>();
-  private readonly outputCache = new Map<FlowNodeJson, ReadonlyMap<string, FlowNodeOutputJson>>();
-  private readonly conditionCache = new Map<FlowNodeJson, ReadonlyMap<string, ConditionJson>>();
+  private readonly nodesByType = new Map<string, NodeEntry[]>();
   private readonly inputExpressions = new Map<string, InputExpressionParseResult>();
   private readonly conditionExpressions = new Map<string, ConditionParseResult>();
   private innerNames?: Map<string, FlowNodeJson>;
-  private crowded?: FlowConnectionJson[][];
 
   constructor(
     /** The definition of this scope. */
@@ -72,17 +180,24 @@ export class ValidationContext {
     /** The scope that holds `loopNode`; undefined for the top-level definition. */
     public readonly parent?: ValidationContext,
   ) {
-    this.nodes = objects(definition?.nodes) as FlowNodeJson[];
-    this.connections = objects(definition?.connections) as FlowConnectionJson[];
-    for (const node of this.nodes) {
-      if (typeof node.name === 'string' && !this.nodeByName.has(node.name)) this.nodeByName.set(node.name, node);
-      if (typeof node.type === 'string') push(this.nodesByType, node.type, node);
+    for (const node of objects(definition?.nodes) as FlowNodeJson[]) {
+      const first = typeof node.name === 'string' && !this.nodeByName.has(node.name);
+      const entry = new NodeEntry(node, this.nodes.length, first);
+      this.nodes.push(entry);
+      if (first) this.nodeByName.set(node.name, entry);
+      if (entry.type !== undefined) push(this.nodesByType, entry.type, entry);
     }
-    for (const c of this.connections) {
-      push(this.outgoing, c.source, c);
-      push(this.incoming, c.target, c);
-      const input = c.configuration?.data?.targetInput;
-      if (c.type === 'Data' && typeof input === 'string') push(this.dataIntoNode, c.target, c);
+    for (const connection of objects(definition?.connections) as FlowConnectionJson[]) {
+      const entry = new ConnectionEntry(connection, this.connections.length, this.nodeByName);
+      this.connections.push(entry);
+      if (entry.source) {
+        if (entry.source.outgoing === NO_CONNECTIONS) entry.source.outgoing = [entry];
+        else (entry.source.outgoing as ConnectionEntry[]).push(entry);
+      }
+      if (entry.target) {
+        if (entry.target.incoming === NO_CONNECTIONS) entry.target.incoming = [entry];
+        else (entry.target.incoming as ConnectionEntry[]).push(entry);
+      }
     }
   }
 
@@ -92,50 +207,8 @@ export class ValidationContext {
   }
 
   /** The nodes of this scope of one type. */
-  public nodesOfType(type: string): FlowNodeJson[] {
+  public nodesOfType(type: string): readonly NodeEntry[] {
     return this.nodesByType.get(type) ?? [];
-  }
-
-  /** The inputs of a node that are objects with a name, by name (first of each name). */
-  public inputsOf(node: FlowNodeJson): ReadonlyMap<string, FlowNodeInputJson> {
-    return indexOnce(this.inputCache, node, () => node.inputs);
-  }
-
-  /** The outputs of a node that are objects with a name, by name (first of each name). */
-  public outputsOf(node: FlowNodeJson): ReadonlyMap<string, FlowNodeOutputJson> {
-    return indexOnce(this.outputCache, node, () => node.outputs);
-  }
-
-  /** The conditions of a Condition node that are objects with a name, by name (first of each name). */
-  public conditionsOf(node: FlowNodeJson): ReadonlyMap<string, ConditionJson> {
-    return indexOnce(this.conditionCache, node, () => node.configuration?.condition?.conditions);
-  }
-
-  /** The data connections into one input of a node. */
-  public dataConnectionsInto(node: string, input: string): FlowConnectionJson[] {
-    let found: FlowConnectionJson[] | undefined;
-    for (const c of this.dataIntoNode.get(node) ?? NONE) {
-      if (c.configuration!.data!.targetInput === input) (found ??= []).push(c);
-    }
-    return found ?? NONE;
-  }
-
-  /**
-   * The inputs fed by more than one data connection: one list per input, with its connections in
-   * definition order. Built from the per-node lists, so the common case (one connection per input)
-   * costs no lookup.
-   */
-  public inputsWithSeveralConnections(): FlowConnectionJson[][] {
-    if (!this.crowded) {
-      this.crowded = [];
-      for (const list of this.dataIntoNode.values()) {
-        if (list.length < 2) continue;
-        const byInput = new Map<string, FlowConnectionJson[]>();
-        for (const c of list) push(byInput, c.configuration!.data!.targetInput, c);
-        for (const group of byInput.values()) if (group.length > 1) this.crowded.push(group);
-      }
-    }
-    return this.crowded;
   }
 
   /**
@@ -146,8 +219,8 @@ export class ValidationContext {
     if (!this.innerNames) {
       this.innerNames = new Map();
       for (const loop of this.nodesOfType('Loop')) {
-        for (const node of objects(loop.configuration?.loop?.definition?.nodes) as FlowNodeJson[]) {
-          if (typeof node.name === 'string' && !this.innerNames.has(node.name)) this.innerNames.set(node.name, loop);
+        for (const node of objects(loop.node.configuration?.loop?.definition?.nodes) as FlowNodeJson[]) {
+          if (typeof node.name === 'string' && !this.innerNames.has(node.name)) this.innerNames.set(node.name, loop.node);
         }
       }
     }
@@ -200,71 +273,50 @@ export class ValidationContext {
   }
 }
 
-const NONE: FlowConnectionJson[] = [];
-
 function objects(list: unknown): object[] {
   return Array.isArray(list) ? list.filter(x => x !== null && typeof x === 'object' && !Array.isArray(x)) : [];
 }
 
 /**
- * The named entries of a node's list (inputs, outputs, conditions) by name, first of each name.
- * These lists are short (at most 20), so an array searched in order beats a hash map here and
- * allocates far less on large definitions.
+ * The entries of a node's list (inputs, outputs, conditions) that are objects with a string name,
+ * first of each name. The list itself when it is already that (the common case: no copy).
  */
-class NameIndex<T extends { readonly name: string }> implements ReadonlyMap<string, T> {
-  private readonly items: T[] = [];
-
-  constructor(list: unknown) {
-    if (!Array.isArray(list)) return;
-    for (const item of list) {
-      if (item !== null && typeof item === 'object' && typeof item.name === 'string' && !this.has(item.name)) this.items.push(item);
-    }
+function named<T extends { readonly name: string }>(list: unknown): readonly T[] {
+  if (!Array.isArray(list) || list.length === 0) return [];
+  if (list.length > 32) return namedLong(list);
+  let clean = true;
+  for (let i = 0; i < list.length && clean; i++) {
+    const item = list[i];
+    clean = item !== null && typeof item === 'object' && typeof item.name === 'string' && find(list as T[], item.name, i) === undefined;
   }
-
-  public get size(): number {
-    return this.items.length;
+  if (clean) return list as T[];
+  const result: T[] = [];
+  for (const item of list) {
+    if (item !== null && typeof item === 'object' && typeof item.name === 'string' && find(result, item.name) === undefined) result.push(item);
   }
-
-  public get(name: string): T | undefined {
-    for (const item of this.items) if (item.name === name) return item;
-    return undefined;
-  }
-
-  public has(name: string): boolean {
-    return this.get(name) !== undefined;
-  }
-
-  public forEach(fn: (value: T, key: string, map: ReadonlyMap<string, T>) => void): void {
-    for (const item of this.items) fn(item, item.name, this);
-  }
-
-  public *entries(): MapIterator<[string, T]> {
-    for (const item of this.items) yield [item.name, item];
-  }
-
-  public *keys(): MapIterator<string> {
-    for (const item of this.items) yield item.name;
-  }
-
-  public values(): MapIterator<T> {
-    return this.items.values();
-  }
-
-  public [Symbol.iterator](): MapIterator<[string, T]> {
-    return this.entries();
-  }
+  return result;
 }
 
-/** The index by name of one of a node's lists, built on first use and kept in `cache`. */
-function indexOnce<T extends { readonly name: string }>(
-  cache: Map<FlowNodeJson, ReadonlyMap<string, T>>, node: FlowNodeJson, list: () => unknown,
-): ReadonlyMap<string, T> {
-  let index = cache.get(node);
-  if (!index) {
-    index = new NameIndex<T>(list());
-    cache.set(node, index);
+/** `named` for a long list (no valid flow has one), in linear time. */
+function namedLong<T extends { readonly name: string }>(list: unknown[]): readonly T[] {
+  const names = new Set<string>();
+  const result: T[] = [];
+  for (const item of list as any[]) {
+    if (item !== null && typeof item === 'object' && typeof item.name === 'string' && !names.has(item.name)) {
+      names.add(item.name);
+      result.push(item);
+    }
   }
-  return index;
+  return result;
+}
+
+/**
+ * The first item of a name among the first `end` items. These lists are short (at most 20 in a
+ * valid flow), so a search in order beats a hash map here and allocates nothing.
+ */
+function find<T extends { readonly name: string }>(list: readonly T[], name: unknown, end: number = list.length): T | undefined {
+  for (let i = 0; i < end; i++) if (list[i].name === name) return list[i];
+  return undefined;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

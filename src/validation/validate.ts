@@ -1,4 +1,4 @@
-import { FlowValidationRule, ValidationContext } from './context';
+import { FlowValidationRule, Report, RuleFinding, ValidationContext } from './context';
 import { RULES } from './rules';
 import { FlowValidationOptions, FlowValidationResult, FlowValidationSeverity } from './types';
 import { FlowDefinitionJson, FlowNodeJson } from '../definition/schema';
@@ -27,7 +27,7 @@ export function validateFlowDefinition(definition: FlowDefinitionJson, options: 
     const [scope, loopNode, parent] = scopes[i];
     const ctx = new ValidationContext(scope, loopNode, options, parent);
     runRules(rules, ctx, results);
-    for (const node of ctx.nodesOfType('Loop')) {
+    for (const { node } of ctx.nodesOfType('Loop')) {
       const body = node.configuration?.loop?.definition;
       if (body && typeof body === 'object' && !Array.isArray(body) && !ctx.isUnresolved(body) && !seen.has(body)) {
         seen.add(body);
@@ -38,9 +38,26 @@ export function validateFlowDefinition(definition: FlowDefinitionJson, options: 
   return results;
 }
 
+/**
+ * Runs the rules over one scope in one pass: each node, then each connection, is visited once and
+ * checked by every rule while it is at hand; then the rules that look at the scope as a whole run.
+ * Findings are reported rule by rule, in the order of `RULES`.
+ */
 function runRules(rules: FlowValidationRule[], ctx: ValidationContext, results: FlowValidationResult[]): void {
-  for (const rule of rules) {
-    for (const finding of rule.check(ctx)) {
+  const found: RuleFinding[][] = rules.map(() => []);
+  const reports: Report[] = found.map(list => (finding: RuleFinding) => { list.push(finding); });
+  const nodeRules = rules.flatMap((rule, i) => rule.node ? [i] : []);
+  const connectionRules = rules.flatMap((rule, i) => rule.connection ? [i] : []);
+  for (const node of ctx.nodes) {
+    for (const i of nodeRules) rules[i].node!(node, ctx, reports[i]);
+  }
+  for (const connection of ctx.connections) {
+    for (const i of connectionRules) rules[i].connection!(connection, ctx, reports[i]);
+  }
+  rules.forEach((rule, i) => rule.scope?.(ctx, reports[i]));
+  const loopNode = ctx.loopNode ? { loopNode: ctx.loopNode.name } : {};
+  rules.forEach((rule, i) => {
+    for (const finding of found[i]) {
       results.push({
         type: rule.type,
         severity: finding.severity ?? rule.severity,
@@ -48,10 +65,10 @@ function runRules(rules: FlowValidationRule[], ctx: ValidationContext, results: 
         ...(finding.node !== undefined ? { node: finding.node } : {}),
         ...(finding.connection !== undefined ? { connection: finding.connection } : {}),
         ...(finding.port !== undefined ? { port: finding.port } : {}),
-        ...(ctx.loopNode ? { loopNode: ctx.loopNode.name } : {}),
+        ...loopNode,
       });
     }
-  }
+  });
 }
 
 /** `Type: message`, as synth reports a finding (the message names the node, port or connection). */

@@ -1,5 +1,8 @@
-import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
+import { FlowValidationRule, Report, ValidationContext } from '../context';
 import { FlowValidationSeverity } from '../types';
+
+const ON_PATH = 1;
+const DONE = 2;
 
 /**
  * CyclicConnection: a flow is a directed acyclic graph; repetition is done with an Iterator or a
@@ -8,38 +11,42 @@ import { FlowValidationSeverity } from '../types';
 export const cyclicConnection: FlowValidationRule = {
   type: 'CyclicConnection',
   severity: FlowValidationSeverity.ERROR,
-  check(ctx: ValidationContext): RuleFinding[] {
-    const findings: RuleFinding[] = [];
-    const state = new Map<string, 1 | 2>(); // 1 = on the current path, 2 = done
-    for (const root of ctx.nodeByName.keys()) {
-      if (state.has(root)) continue;
-      // iterative depth-first search: a stack of (node, index of the next outgoing connection)
-      const stack: [string, number][] = [[root, 0]];
-      state.set(root, 1);
+  scope(ctx: ValidationContext, report: Report): void {
+    const state = new Uint8Array(ctx.nodes.length); // 0 = not seen, ON_PATH, DONE
+    // iterative depth-first search: a stack of nodes, with the index of each one's next outgoing connection
+    const stack: number[] = [];
+    const next: number[] = [];
+    for (const root of ctx.nodeByName.values()) {
+      if (state[root.index] !== 0) continue;
+      stack.push(root.index);
+      next.push(0);
+      state[root.index] = ON_PATH;
       while (stack.length > 0) {
-        const top = stack[stack.length - 1];
-        const out = ctx.outgoing.get(top[0]) ?? [];
-        if (top[1] >= out.length) {
-          state.set(top[0], 2);
+        const top = stack.length - 1;
+        const out = ctx.nodes[stack[top]].outgoing;
+        if (next[top] >= out.length) {
+          state[stack[top]] = DONE;
           stack.pop();
+          next.pop();
           continue;
         }
-        const c = out[top[1]++];
-        if (!ctx.nodeByName.has(c.target)) continue;
-        const s = state.get(c.target);
-        if (s === 1) {
-          findings.push({
-            connection: c.name,
-            node: c.target,
-            message: `connection '${c.name}' (${c.source} → ${c.target}) closes a cycle; flows must not loop back: `
+        const c = out[next[top]++];
+        const target = c.target;
+        if (!target) continue; // UnknownConnectionTarget
+        if (state[target.index] === ON_PATH) {
+          const { name, source } = c.connection;
+          report({
+            connection: name,
+            node: target.name,
+            message: `connection '${name}' (${source} → ${target.name}) closes a cycle; flows must not loop back: `
               + 'remove the connection, or repeat work with an Iterator/Collector or a Loop node',
           });
-        } else if (s === undefined) {
-          state.set(c.target, 1);
-          stack.push([c.target, 0]);
+        } else if (state[target.index] === 0) {
+          state[target.index] = ON_PATH;
+          stack.push(target.index);
+          next.push(0);
         }
       }
     }
-    return findings;
   },
 };

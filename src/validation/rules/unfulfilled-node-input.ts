@@ -1,4 +1,4 @@
-import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
+import { FlowValidationRule, NodeEntry, Report } from '../context';
 import { FlowValidationSeverity } from '../types';
 
 /**
@@ -7,21 +7,16 @@ import { FlowValidationSeverity } from '../types';
 export const unfulfilledNodeInput: FlowValidationRule = {
   type: 'UnfulfilledNodeInput',
   severity: FlowValidationSeverity.ERROR,
-  check(ctx: ValidationContext): RuleFinding[] {
-    const findings: RuleFinding[] = [];
-    for (const node of ctx.nodeByName.values()) {
-      if (!Array.isArray(node.inputs) || node.inputs.length === 0) continue;
-      for (const input of ctx.inputsOf(node).keys()) {
-        if (ctx.dataConnectionsInto(node.name, input).length === 0) {
-          findings.push({
-            node: node.name,
-            port: input,
-            message: `input '${input}' of node '${node.name}' has no data connection: connect an output to it `
-              + '(in the builder: the node\'s `inputs`, or `previous.next(node)`), or remove the input',
-          });
-        }
-      }
+  node(entry: NodeEntry, _ctx, report: Report): void {
+    if (!entry.isNamed) return;
+    for (const { name } of entry.inputs) {
+      if (entry.incoming.some(c => c.targetInput === name)) continue;
+      report({
+        node: entry.name,
+        port: name,
+        message: `input '${name}' of node '${entry.name}' has no data connection: connect an output to it `
+          + '(in the builder: the node\'s `inputs`, or `previous.next(node)`), or remove the input',
+      });
     }
-    return findings;
   },
 };

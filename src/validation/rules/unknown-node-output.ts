@@ -1,5 +1,5 @@
-import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
-import { describePorts, fixedPort, nodePorts } from '../node-ports';
+import { FlowValidationRule, NodeEntry, Report, ValidationContext } from '../context';
+import { describePorts, fixedPort } from '../node-ports';
 import { FlowValidationSeverity } from '../types';
 
 /**
@@ -10,24 +10,19 @@ import { FlowValidationSeverity } from '../types';
 export const unknownNodeOutput: FlowValidationRule = {
   type: 'UnknownNodeOutput',
   severity: FlowValidationSeverity.ERROR,
-  check(ctx: ValidationContext): RuleFinding[] {
-    const findings: RuleFinding[] = [];
-    for (const node of ctx.nodes) {
-      const ports = nodePorts(node);
-      if (!ports || ports.outputs.kind === 'free') continue;
-      for (const name of ctx.outputsOf(node).keys()) {
-        if (ctx.isUnresolved(name) || fixedPort(ports.outputs, name)) continue;
-        findings.push({
-          node: node.name,
-          port: name,
-          message: ports.outputs.ports.length === 0
-            ? `${node.type} node '${node.name}' declares output '${name}', but a ${node.type} node has no outputs: remove it`
-            : `${node.type} node '${node.name}' declares output '${name}', which it does not have `
-              + `(its outputs: ${describePorts(ports.outputs)}${ports.outputsReason ? `, because ${ports.outputsReason}` : ''}): `
-              + 'rename it to one of those or remove it',
-        });
-      }
+  node({ node, ports, outputs }: NodeEntry, ctx: ValidationContext, report: Report): void {
+    if (!ports || ports.outputs.kind === 'free') return;
+    for (const { name } of outputs) {
+      if (ctx.isUnresolved(name) || fixedPort(ports.outputs, name)) continue;
+      report({
+        node: node.name,
+        port: name,
+        message: ports.outputs.ports.length === 0
+          ? `${node.type} node '${node.name}' declares output '${name}', but a ${node.type} node has no outputs: remove it`
+          : `${node.type} node '${node.name}' declares output '${name}', which it does not have `
+            + `(its outputs: ${describePorts(ports.outputs)}${ports.outputsReason ? `, because ${ports.outputsReason}` : ''}): `
+            + 'rename it to one of those or remove it',
+      });
     }
-    return findings;
   },
 };
