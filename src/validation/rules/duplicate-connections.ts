@@ -1,5 +1,5 @@
 import { FlowConnectionJson } from '../../definition/schema';
-import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
+import { ConnectionEntry, FlowValidationRule, NodeEntry, Report } from '../context';
 import { FlowValidationSeverity } from '../types';
 
 /**
@@ -11,34 +11,50 @@ import { FlowValidationSeverity } from '../types';
 export const duplicateConnections: FlowValidationRule = {
   type: 'DuplicateConnections',
   severity: FlowValidationSeverity.WARNING,
-  check(ctx: ValidationContext): RuleFinding[] {
-    const findings: RuleFinding[] = [];
-    const report = (c: FlowConnectionJson, earlier: FlowConnectionJson, carries: string) => findings.push({
-      connection: c.name,
-      node: c.target,
-      message: `connection '${c.name}' repeats connection '${earlier.name}' (${c.source} → ${c.target}, ${carries}): remove one of them`,
-    });
+  node(entry: NodeEntry, _ctx, report: Report): void {
     // identical data connections feed the same input, so they are in the same group
-    for (const bucket of ctx.inputsWithSeveralConnections()) {
+    for (const group of entry.inputsWithSeveralConnections()) {
       const first = new Map<string, FlowConnectionJson>();
-      for (const c of bucket) {
+      for (const { connection: c, targetInput } of group) {
         const output = c.configuration?.data?.sourceOutput;
         if (typeof output !== 'string') continue;
         const key = `${c.source}\u0000${output}`;
         const earlier = first.get(key);
-        if (earlier) report(c, earlier, `output '${output}' to input '${c.configuration!.data!.targetInput}'`);
+        if (earlier) reportRepeat(c, earlier, `output '${output}' to input '${targetInput}'`, report);
         else first.set(key, c);
       }
     }
-    const conditional = new Map<string, FlowConnectionJson>();
-    for (const c of ctx.connections) {
-      const condition = c.configuration?.conditional?.condition;
-      if (c.type !== 'Conditional' || typeof condition !== 'string') continue;
-      const key = `${c.source}\u0000${c.target}\u0000${condition}`;
-      const earlier = conditional.get(key);
-      if (earlier) report(c, earlier, `condition '${condition}'`);
-      else conditional.set(key, c);
+    // identical conditional connections leave the same node; a node has few connections out
+    const out = entry.outgoing;
+    for (let i = 1; i < out.length; i++) {
+      const c = out[i].connection;
+      const condition = conditionOf(c);
+      if (condition === undefined) continue;
+      const earlier = firstConditional(out, i, c.target, condition);
+      if (earlier) reportRepeat(c, earlier, `condition '${condition}'`, report);
     }
-    return findings;
   },
 };
+
+/** The condition a Conditional connection follows, when it is a string. */
+function conditionOf(c: FlowConnectionJson): string | undefined {
+  const condition = c.configuration?.conditional?.condition;
+  return c.type === 'Conditional' && typeof condition === 'string' ? condition : undefined;
+}
+
+/** The first of the first `end` connections that follows `condition` to `target`. */
+function firstConditional(list: readonly ConnectionEntry[], end: number, target: string, condition: string): FlowConnectionJson | undefined {
+  for (let i = 0; i < end; i++) {
+    const c = list[i].connection;
+    if (c.target === target && conditionOf(c) === condition) return c;
+  }
+  return undefined;
+}
+
+function reportRepeat(c: FlowConnectionJson, earlier: FlowConnectionJson, carries: string, report: Report): void {
+  report({
+    connection: c.name,
+    node: c.target,
+    message: `connection '${c.name}' repeats connection '${earlier.name}' (${c.source} → ${c.target}, ${carries}): remove one of them`,
+  });
+}

@@ -1,5 +1,5 @@
 import { CONNECTION_NAME_PATTERN } from '../../private/names';
-import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
+import { FlowValidationRule, Report, ValidationContext } from '../context';
 import { FlowValidationSeverity } from '../types';
 
 /**
@@ -8,22 +8,21 @@ import { FlowValidationSeverity } from '../types';
 export const invalidConnectionName: FlowValidationRule = {
   type: 'InvalidConnectionName',
   severity: FlowValidationSeverity.ERROR,
-  check(ctx: ValidationContext): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  // uniqueness is over the scope, so the names are checked in one walk that remembers them
+  scope(ctx: ValidationContext, report: Report): void {
     const seen = new Set<string>();
-    ctx.connections.forEach((c, index) => {
+    for (const { connection: c, index } of ctx.connections) {
       if (typeof c.name !== 'string' || (!ctx.isUnresolved(c.name) && !CONNECTION_NAME_PATTERN.test(c.name))) {
-        findings.push({
+        report({
           connection: typeof c.name === 'string' ? c.name : undefined,
           message: `connection #${index + 1} (${c.source} → ${c.target}) has an invalid name ${typeof c.name === 'string' ? `'${c.name}'` : '(missing)'}: `
             + 'use letters, digits and single underscores between them, starting with a letter, at most 101 letters and digits',
         });
       } else if (seen.has(c.name)) {
-        findings.push({ connection: c.name, message: `connection name '${c.name}' is used more than once; give each connection its own name` });
+        report({ connection: c.name, message: `connection name '${c.name}' is used more than once; give each connection its own name` });
       } else {
         seen.add(c.name);
       }
-    });
-    return findings;
+    }
   },
 };

@@ -1,6 +1,10 @@
-import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
+import { FlowConnectionJson } from '../../definition/schema';
+import { ConnectionEntry, FlowValidationRule, Report, ValidationContext } from '../context';
 import { isAbsent, isObject } from '../helpers';
 import { FlowValidationSeverity } from '../types';
+
+const DATA_FIELDS = ['sourceOutput', 'targetInput'];
+const CONDITIONAL_FIELDS = ['condition'];
 
 /**
  * MissingConnectionConfiguration: a connection's `configuration` has exactly the member that
@@ -10,40 +14,43 @@ import { FlowValidationSeverity } from '../types';
 export const missingConnectionConfiguration: FlowValidationRule = {
   type: 'MissingConnectionConfiguration',
   severity: FlowValidationSeverity.ERROR,
-  check(ctx: ValidationContext): RuleFinding[] {
-    const findings: RuleFinding[] = [];
-    for (const c of ctx.connections) {
-      if (c.type !== 'Data' && c.type !== 'Conditional') continue; // InvalidEnumValue
-      const config = c.configuration as unknown;
-      if (ctx.isUnresolved(config)) continue;
-      const key = c.type === 'Data' ? 'data' : 'conditional';
-      const shape = c.type === 'Data' ? "{ data: { sourceOutput: '<output of the source>', targetInput: '<input of the target>' } }"
-        : "{ conditional: { condition: '<condition of the source Condition node>' } }";
-      const what = `${c.type} connection '${c.name}' (${c.source} → ${c.target})`;
-      if (!isObject(config) || !isObject(config[key])) {
-        const other = isObject(config) && isObject(config[key === 'data' ? 'conditional' : 'data']);
-        findings.push({
-          connection: c.name,
-          message: `${what} has ${other ? `a '${key === 'data' ? 'conditional' : 'data'}' configuration, which does not match its type` : `no '${key}' configuration`}: `
-            + `set configuration to ${shape}${other ? ', or change its type' : ''}`,
-        });
-        continue;
-      }
-      const extra = hasOtherKey(config, key) ? Object.keys(config).filter(k => k !== key) : [];
-      if (extra.length > 0) {
-        findings.push({ connection: c.name, message: `the configuration of ${what} has ${extra.map(e => `'${e}'`).join(', ')} besides '${key}': remove it` });
-      }
-      const member = config[key];
-      const fields = c.type === 'Data' ? ['sourceOutput', 'targetInput'] : ['condition'];
-      for (const field of fields) {
-        if (isAbsent(member[field])) {
-          findings.push({ connection: c.name, message: `${what} has no configuration.${key}.${field}: set configuration to ${shape}` });
-        }
+  connection({ connection: c }: ConnectionEntry, ctx: ValidationContext, report: Report): void {
+    if (c.type !== 'Data' && c.type !== 'Conditional') return; // InvalidEnumValue
+    const config = c.configuration as unknown;
+    if (ctx.isUnresolved(config)) return;
+    const key = c.type === 'Data' ? 'data' : 'conditional';
+    if (!isObject(config) || !isObject(config[key])) {
+      const other = isObject(config) && isObject(config[key === 'data' ? 'conditional' : 'data']);
+      report({
+        connection: c.name,
+        message: `${describe(c)} has ${other ? `a '${key === 'data' ? 'conditional' : 'data'}' configuration, which does not match its type` : `no '${key}' configuration`}: `
+          + `set configuration to ${shape(c)}${other ? ', or change its type' : ''}`,
+      });
+      return;
+    }
+    if (hasOtherKey(config, key)) {
+      const extra = Object.keys(config).filter(k => k !== key);
+      report({ connection: c.name, message: `the configuration of ${describe(c)} has ${extra.map(e => `'${e}'`).join(', ')} besides '${key}': remove it` });
+    }
+    const member = config[key];
+    for (const field of c.type === 'Data' ? DATA_FIELDS : CONDITIONAL_FIELDS) {
+      if (isAbsent(member[field])) {
+        report({ connection: c.name, message: `${describe(c)} has no configuration.${key}.${field}: set configuration to ${shape(c)}` });
       }
     }
-    return findings;
   },
 };
+
+/** `Data connection 'X' (A → B)`, for messages. */
+function describe(c: FlowConnectionJson): string {
+  return `${c.type} connection '${c.name}' (${c.source} → ${c.target})`;
+}
+
+/** The configuration a connection of this type needs, for messages. */
+function shape(c: FlowConnectionJson): string {
+  return c.type === 'Data' ? "{ data: { sourceOutput: '<output of the source>', targetInput: '<input of the target>' } }"
+    : "{ conditional: { condition: '<condition of the source Condition node>' } }";
+}
 
 function hasOtherKey(object: object, key: string): boolean {
   for (const k in object) if (k !== key) return true;

@@ -1,4 +1,4 @@
-import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
+import { FlowValidationRule, NodeEntry, Report } from '../context';
 import { FlowValidationSeverity } from '../types';
 
 /**
@@ -8,20 +8,17 @@ import { FlowValidationSeverity } from '../types';
 export const multipleNodeInputConnections: FlowValidationRule = {
   type: 'MultipleNodeInputConnections',
   severity: FlowValidationSeverity.ERROR,
-  check(ctx: ValidationContext): RuleFinding[] {
-    const findings: RuleFinding[] = [];
-    for (const connections of ctx.inputsWithSeveralConnections()) {
-      const { target } = connections[0];
-      const input = connections[0].configuration!.data!.targetInput;
-      findings.push({
-        node: target,
+  node(entry: NodeEntry, _ctx, report: Report): void {
+    for (const connections of entry.inputsWithSeveralConnections()) {
+      const input = connections[0].targetInput;
+      report({
+        node: entry.name,
         port: input,
-        connection: connections[1].name,
-        message: `input '${input}' of node '${target}' has ${connections.length} data connections `
-          + `(${connections.map(c => `'${c.name}' from ${c.source}`).join(', ')}); an input takes exactly one: `
+        connection: connections[1].connection.name,
+        message: `input '${input}' of node '${entry.name}' has ${connections.length} data connections `
+          + `(${connections.map(({ connection: c }) => `'${c.name}' from ${c.source}`).join(', ')}); an input takes exactly one: `
           + 'inputs cannot merge branches, so give each branch its own copy of the node',
       });
     }
-    return findings;
   },
 };

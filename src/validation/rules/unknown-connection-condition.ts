@@ -1,4 +1,4 @@
-import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
+import { ConnectionEntry, FlowValidationRule, Report, ValidationContext } from '../context';
 import { quoteList } from '../helpers';
 import { FlowValidationSeverity } from '../types';
 
@@ -9,21 +9,15 @@ import { FlowValidationSeverity } from '../types';
 export const unknownConnectionCondition: FlowValidationRule = {
   type: 'UnknownConnectionCondition',
   severity: FlowValidationSeverity.ERROR,
-  check(ctx: ValidationContext): RuleFinding[] {
-    const findings: RuleFinding[] = [];
-    for (const c of ctx.connections) {
-      const condition = c.configuration?.conditional?.condition;
-      const source = ctx.nodeByName.get(c.source);
-      if (c.type !== 'Conditional' || source?.type !== 'Condition' || typeof condition !== 'string' || ctx.isUnresolved(condition)) continue;
-      const conditions = ctx.conditionsOf(source);
-      if (conditions.has(condition)) continue;
-      findings.push({
-        connection: c.name,
-        node: c.source,
-        message: `connection '${c.name}' follows condition '${condition}' of Condition node '${c.source}', which has no such condition `
-          + `(its conditions: ${quoteList(conditions.keys())}): name one of those, or add the condition`,
-      });
-    }
-    return findings;
+  connection({ connection: c, source }: ConnectionEntry, ctx: ValidationContext, report: Report): void {
+    if (c.type !== 'Conditional' || source?.type !== 'Condition') return;
+    const condition = c.configuration?.conditional?.condition;
+    if (typeof condition !== 'string' || ctx.isUnresolved(condition) || source.condition(condition)) return;
+    report({
+      connection: c.name,
+      node: c.source,
+      message: `connection '${c.name}' follows condition '${condition}' of Condition node '${c.source}', which has no such condition `
+        + `(its conditions: ${quoteList(source.conditions.map(({ name }) => name))}): name one of those, or add the condition`,
+    });
   },
 };

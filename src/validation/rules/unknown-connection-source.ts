@@ -1,4 +1,4 @@
-import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
+import { ConnectionEntry, FlowValidationRule, Report, ValidationContext } from '../context';
 import { FlowValidationSeverity } from '../types';
 
 /**
@@ -7,13 +7,12 @@ import { FlowValidationSeverity } from '../types';
 export const unknownConnectionSource: FlowValidationRule = {
   type: 'UnknownConnectionSource',
   severity: FlowValidationSeverity.ERROR,
-  check(ctx: ValidationContext): RuleFinding[] {
-    return ctx.connections
-      // not a string: MalformedDefinition; a node of another scope: InvalidLoopBoundary
-      .filter(c => typeof c.source === 'string' && !ctx.isUnresolved(c.source) && !ctx.nodeByName.has(c.source) && !ctx.otherScopeOf(c.source))
-      .map(c => ({
-        connection: c.name,
-        message: `connection '${c.name}' comes from '${c.source}', which is not a node of ${ctx.scopeLabel}: fix the source name or add the node`,
-      }));
+  connection({ connection: c, source }: ConnectionEntry, ctx: ValidationContext, report: Report): void {
+    // not a string: MalformedDefinition; a node of another scope: InvalidLoopBoundary
+    if (source || typeof c.source !== 'string' || ctx.isUnresolved(c.source) || ctx.otherScopeOf(c.source)) return;
+    report({
+      connection: c.name,
+      message: `connection '${c.name}' comes from '${c.source}', which is not a node of ${ctx.scopeLabel}: fix the source name or add the node`,
+    });
   },
 };

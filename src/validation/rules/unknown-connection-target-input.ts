@@ -1,9 +1,9 @@
-import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
+import { ConnectionEntry, FlowValidationRule, Report, ValidationContext } from '../context';
 import { quoteList } from '../helpers';
 import { FlowValidationSeverity } from '../types';
 
 /** Target node types whose incoming data connections other rules report (no inputs at all). */
-const REPORTED_ELSEWHERE = new Set(['Input', 'LoopInput']);
+const REPORTED_ELSEWHERE = new Set<string | undefined>(['Input', 'LoopInput']);
 
 /**
  * UnknownConnectionTargetInput: a data connection's `targetInput` must be an input the target
@@ -12,22 +12,15 @@ const REPORTED_ELSEWHERE = new Set(['Input', 'LoopInput']);
 export const unknownConnectionTargetInput: FlowValidationRule = {
   type: 'UnknownConnectionTargetInput',
   severity: FlowValidationSeverity.ERROR,
-  check(ctx: ValidationContext): RuleFinding[] {
-    const findings: RuleFinding[] = [];
-    for (const c of ctx.connections) {
-      const input = c.configuration?.data?.targetInput;
-      const target = ctx.nodeByName.get(c.target);
-      if (c.type !== 'Data' || !target || REPORTED_ELSEWHERE.has(target.type) || typeof input !== 'string' || ctx.isUnresolved(input)) continue;
-      const inputs = ctx.inputsOf(target);
-      if (inputs.has(input)) continue;
-      findings.push({
-        connection: c.name,
-        node: c.target,
-        port: input,
-        message: `connection '${c.name}' feeds input '${input}' of node '${c.target}', which has no such input `
-          + `(its inputs: ${quoteList(inputs.keys())}): use one of those as targetInput, or declare the input`,
-      });
-    }
-    return findings;
+  connection({ connection: c, target, targetInput: input }: ConnectionEntry, ctx: ValidationContext, report: Report): void {
+    if (input === undefined || !target || REPORTED_ELSEWHERE.has(target.type)) return;
+    if (ctx.isUnresolved(input) || target.input(input)) return;
+    report({
+      connection: c.name,
+      node: c.target,
+      port: input,
+      message: `connection '${c.name}' feeds input '${input}' of node '${c.target}', which has no such input `
+        + `(its inputs: ${quoteList(target.inputs.map(({ name }) => name))}): use one of those as targetInput, or declare the input`,
+    });
   },
 };

@@ -1,4 +1,4 @@
-import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
+import { ConnectionEntry, FlowValidationRule, Report, ValidationContext } from '../context';
 import { FlowValidationSeverity } from '../types';
 
 /**
@@ -7,13 +7,12 @@ import { FlowValidationSeverity } from '../types';
 export const unknownConnectionTarget: FlowValidationRule = {
   type: 'UnknownConnectionTarget',
   severity: FlowValidationSeverity.ERROR,
-  check(ctx: ValidationContext): RuleFinding[] {
-    return ctx.connections
-      // not a string: MalformedDefinition; a node of another scope: InvalidLoopBoundary
-      .filter(c => typeof c.target === 'string' && !ctx.isUnresolved(c.target) && !ctx.nodeByName.has(c.target) && !ctx.otherScopeOf(c.target))
-      .map(c => ({
-        connection: c.name,
-        message: `connection '${c.name}' goes to '${c.target}', which is not a node of ${ctx.scopeLabel}: fix the target name or add the node`,
-      }));
+  connection({ connection: c, target }: ConnectionEntry, ctx: ValidationContext, report: Report): void {
+    // not a string: MalformedDefinition; a node of another scope: InvalidLoopBoundary
+    if (target || typeof c.target !== 'string' || ctx.isUnresolved(c.target) || ctx.otherScopeOf(c.target)) return;
+    report({
+      connection: c.name,
+      message: `connection '${c.name}' goes to '${c.target}', which is not a node of ${ctx.scopeLabel}: fix the target name or add the node`,
+    });
   },
 };
