@@ -1,5 +1,5 @@
 import { ConditionAst } from '../../definition/expressions/condition-expression';
-import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
+import { FlowValidationRule, NodeEntry, Report, ValidationContext } from '../context';
 import { FlowValidationSeverity } from '../types';
 
 /**
@@ -10,30 +10,24 @@ import { FlowValidationSeverity } from '../types';
 export const duplicateConditionExpression: FlowValidationRule = {
   type: 'DuplicateConditionExpression',
   severity: FlowValidationSeverity.ERROR,
-  check(ctx: ValidationContext): RuleFinding[] {
-    const findings: RuleFinding[] = [];
-    for (const node of ctx.nodesOfType('Condition')) {
-      const conditions = node.configuration?.condition?.conditions;
-      if (!Array.isArray(conditions)) continue;
-      const seen = new Map<string, string>();
-      for (const condition of conditions) {
-        const expression = condition?.expression;
-        if (typeof expression !== 'string' || ctx.isUnresolved(expression)) continue;
-        const parsed = ctx.parseConditionExpression(expression);
-        const key = parsed.ok ? canonical(parsed.ast) : expression.trim().replace(/\s+/g, ' ');
-        const earlier = seen.get(key);
-        if (earlier === undefined) {
-          seen.set(key, condition.name);
-          continue;
-        }
-        findings.push({
-          node: node.name,
-          message: `conditions '${earlier}' and '${condition.name}' of Condition node '${node.name}' have the same expression '${expression}'; `
-            + `'${condition.name}' can never be chosen: change its expression or remove it`,
-        });
+  node({ node, conditions }: NodeEntry, ctx: ValidationContext, report: Report): void {
+    if (conditions.length < 2) return; // empty for nodes that are not Condition nodes
+    const seen = new Map<string, string>();
+    for (const { name, expression } of conditions) {
+      if (typeof expression !== 'string' || ctx.isUnresolved(expression)) continue;
+      const parsed = ctx.parseConditionExpression(expression);
+      const key = parsed.ok ? canonical(parsed.ast) : expression.trim().replace(/\s+/g, ' ');
+      const earlier = seen.get(key);
+      if (earlier === undefined) {
+        seen.set(key, name);
+        continue;
       }
+      report({
+        node: node.name,
+        message: `conditions '${earlier}' and '${name}' of Condition node '${node.name}' have the same expression '${expression}'; `
+          + `'${name}' can never be chosen: change its expression or remove it`,
+      });
     }
-    return findings;
   },
 };
 

@@ -1,4 +1,4 @@
-import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
+import { FlowValidationRule, NodeEntry, Report, ValidationContext } from '../context';
 import { isObject } from '../helpers';
 import { FlowValidationSeverity } from '../types';
 
@@ -9,17 +9,15 @@ import { FlowValidationSeverity } from '../types';
 export const guardrailWithoutModel: FlowValidationRule = {
   type: 'GuardrailWithoutModel',
   severity: FlowValidationSeverity.ERROR,
-  check(ctx: ValidationContext): RuleFinding[] {
-    return ctx.nodesOfType('KnowledgeBase')
-      .filter(node => {
-        const kb = node.configuration?.knowledgeBase;
-        if (!isObject(kb) || kb.guardrailConfiguration === undefined || kb.guardrailConfiguration === null) return false;
-        return (kb.modelId === undefined || kb.modelId === '') && !ctx.isUnresolved(kb.modelId);
-      })
-      .map(node => ({
-        node: node.name,
-        message: `KnowledgeBase node '${node.name}' has a guardrail but no modelId; guardrails apply only when the node generates a response: `
-          + "set modelId (the node's output becomes 'outputText'), or remove the guardrail",
-      }));
+  node({ node, type }: NodeEntry, ctx: ValidationContext, report: Report): void {
+    if (type !== 'KnowledgeBase') return;
+    const kb = node.configuration?.knowledgeBase;
+    if (!isObject(kb) || kb.guardrailConfiguration === undefined || kb.guardrailConfiguration === null) return;
+    if ((kb.modelId !== undefined && kb.modelId !== '') || ctx.isUnresolved(kb.modelId)) return;
+    report({
+      node: node.name,
+      message: `KnowledgeBase node '${node.name}' has a guardrail but no modelId; guardrails apply only when the node generates a response: `
+        + "set modelId (the node's output becomes 'outputText'), or remove the guardrail",
+    });
   },
 };

@@ -1,4 +1,5 @@
-import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
+import { FlowConnectionJson } from '../../definition/schema';
+import { ConnectionEntry, FlowValidationRule, Report, ValidationContext } from '../context';
 import { FlowValidationSeverity } from '../types';
 
 /**
@@ -10,54 +11,56 @@ import { FlowValidationSeverity } from '../types';
 export const invalidLoopBoundary: FlowValidationRule = {
   type: 'InvalidLoopBoundary',
   severity: FlowValidationSeverity.ERROR,
-  check(ctx: ValidationContext): RuleFinding[] {
-    const findings: RuleFinding[] = [];
-    for (const c of ctx.connections) {
-      const what = `connection '${c.name}' (${c.source} → ${c.target})`;
-      for (const end of ['source', 'target'] as const) {
-        const name = c[end];
-        if (ctx.nodeByName.has(name)) continue;
-        const other = ctx.otherScopeOf(name);
-        if (!other) continue; // UnknownConnectionSource / UnknownConnectionTarget
-        findings.push({
-          connection: c.name,
-          message: other.where === 'inside'
-            ? `${what} of ${ctx.scopeLabel} reaches into the body of Loop node '${other.loopNode!.name}': connect to the Loop node's `
-              + `${end === 'target' ? 'inputs' : 'outputs'} instead, and wire '${name}' inside the body`
-            : `${what} of ${ctx.scopeLabel} reaches '${name}' outside the loop: values enter a loop body through its LoopInput node `
-              + 'and leave through the LoopController\'s ExitLoop inputs; add a Loop node input or output for it',
-        });
-      }
-      const source = ctx.nodeByName.get(c.source);
-      const target = ctx.nodeByName.get(c.target);
-      if (target?.type === 'LoopInput') {
-        findings.push({
-          connection: c.name,
-          node: c.target,
-          message: `${what} goes into LoopInput node '${c.target}', which takes no inputs: feed the next iteration through a `
-            + 'ReturnValueToLoopStart input of the LoopController instead',
-        });
-      }
-      if (source?.type === 'LoopController') {
-        findings.push({
-          connection: c.name,
-          node: c.source,
-          message: `${what} leaves LoopController node '${c.source}', which has no outputs: values leave the loop through its `
-            + 'ExitLoop inputs, which become outputs of the Loop node',
+  connection({ connection: c, source, target }: ConnectionEntry, ctx: ValidationContext, report: Report): void {
+    if (!source) checkOtherScope(c, 'source', ctx, report);
+    if (!target) checkOtherScope(c, 'target', ctx, report);
+    if (target?.type === 'LoopInput') {
+      report({
+        connection: c.name,
+        node: c.target,
+        message: `${describe(c)} goes into LoopInput node '${c.target}', which takes no inputs: feed the next iteration through a `
+          + 'ReturnValueToLoopStart input of the LoopController instead',
+      });
+    }
+    if (source?.type === 'LoopController') {
+      report({
+        connection: c.name,
+        node: c.source,
+        message: `${describe(c)} leaves LoopController node '${c.source}', which has no outputs: values leave the loop through its `
+          + 'ExitLoop inputs, which become outputs of the Loop node',
+      });
+    }
+  },
+  scope(ctx: ValidationContext, report: Report): void {
+    if (ctx.isLoopBody) return;
+    for (const type of ['LoopInput', 'LoopController']) {
+      for (const { node } of ctx.nodesOfType(type)) {
+        report({
+          node: node.name,
+          message: `${type} node '${node.name}' is outside any loop: ${type} nodes belong in the body of a Loop node `
+            + '(configuration.loop.definition); move it there',
         });
       }
     }
-    if (!ctx.isLoopBody) {
-      for (const type of ['LoopInput', 'LoopController']) {
-        for (const node of ctx.nodesOfType(type)) {
-          findings.push({
-            node: node.name,
-            message: `${type} node '${node.name}' is outside any loop: ${type} nodes belong in the body of a Loop node `
-              + '(configuration.loop.definition); move it there',
-          });
-        }
-      }
-    }
-    return findings;
   },
 };
+
+/** Reports an end of a connection that is not a node of this scope but is one of another scope. */
+function checkOtherScope(c: FlowConnectionJson, end: 'source' | 'target', ctx: ValidationContext, report: Report): void {
+  const name = c[end];
+  const other = ctx.otherScopeOf(name);
+  if (!other) return; // UnknownConnectionSource / UnknownConnectionTarget
+  report({
+    connection: c.name,
+    message: other.where === 'inside'
+      ? `${describe(c)} of ${ctx.scopeLabel} reaches into the body of Loop node '${other.loopNode!.name}': connect to the Loop node's `
+        + `${end === 'target' ? 'inputs' : 'outputs'} instead, and wire '${name}' inside the body`
+      : `${describe(c)} of ${ctx.scopeLabel} reaches '${name}' outside the loop: values enter a loop body through its LoopInput node `
+        + 'and leave through the LoopController\'s ExitLoop inputs; add a Loop node input or output for it',
+  });
+}
+
+/** `connection 'C' (A → B)`, for messages. */
+function describe(c: FlowConnectionJson): string {
+  return `connection '${c.name}' (${c.source} → ${c.target})`;
+}

@@ -1,5 +1,5 @@
 import { FlowNodeJson } from '../../definition/schema';
-import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
+import { FlowValidationRule, NodeEntry, Report, ValidationContext } from '../context';
 import { FlowValidationSeverity } from '../types';
 
 /** The service's size limits (flows-spec §1.1). */
@@ -26,61 +26,59 @@ export const limitExceeded: FlowValidationRule = {
   type: 'LimitExceeded',
   severity: FlowValidationSeverity.ERROR,
   isLimit: true,
-  check(ctx: ValidationContext): RuleFinding[] {
-    const findings: RuleFinding[] = [];
+  node({ node, type }: NodeEntry, _ctx: ValidationContext, report: Report): void {
+    const inputs = Array.isArray(node.inputs) ? node.inputs.length : 0;
+    const outputs = Array.isArray(node.outputs) ? node.outputs.length : 0;
+    if (inputs > LIMITS.inputsPerNode) {
+      report({
+        node: node.name,
+        message: `node '${node.name}' has ${inputs} inputs; at most ${LIMITS.inputsPerNode} are allowed: `
+          + 'pass one Object input and select its fields in the node instead',
+      });
+    }
+    if (outputs > LIMITS.outputsPerNode) {
+      report({ node: node.name, message: `node '${node.name}' has ${outputs} outputs; at most ${LIMITS.outputsPerNode} are allowed: remove the extra ones` });
+    }
+    if (type === 'InlineCode' && inputs > LIMITS.inlineCodeInputs && inputs <= LIMITS.inputsPerNode) {
+      report({
+        node: node.name,
+        severity: FlowValidationSeverity.WARNING,
+        message: `InlineCode node '${node.name}' has ${inputs} inputs; the user guide allows ${LIMITS.inlineCodeInputs} per InlineCode node: `
+          + 'pass an Object input and read its fields in the code instead',
+      });
+    }
+    if (type === 'Condition') {
+      const conditions = node.configuration?.condition?.conditions;
+      const n = Array.isArray(conditions) ? conditions.length : undefined; // not a list: MissingNodeConfiguration
+      if (n !== undefined && (n < 1 || n > LIMITS.conditionsPerNode)) {
+        report({
+          node: node.name,
+          message: `Condition node '${node.name}' has ${n} conditions; it needs 1 to ${LIMITS.conditionsPerNode}, 'default' included: `
+            + 'combine conditions with and/or, or chain Condition nodes',
+        });
+      }
+    }
+  },
+  scope(ctx: ValidationContext, report: Report): void {
     if (ctx.nodes.length > LIMITS.nodes) {
-      findings.push({ message: `${ctx.scopeLabel} has ${ctx.nodes.length} nodes; the service allows at most ${LIMITS.nodes}: split it into several flows` });
+      report({ message: `${ctx.scopeLabel} has ${ctx.nodes.length} nodes; the service allows at most ${LIMITS.nodes}: split it into several flows` });
     }
     if (ctx.connections.length > LIMITS.connectionsCloudFormation) {
-      findings.push({
+      report({
         message: `${ctx.scopeLabel} has ${ctx.connections.length} connections; CloudFormation allows at most ${LIMITS.connectionsCloudFormation}: `
           + 'split the flow, or feed several inputs from one Object with input expressions',
       });
     } else if (ctx.connections.length > LIMITS.connectionsApi) {
-      findings.push({
+      report({
         severity: FlowValidationSeverity.WARNING,
         message: `${ctx.scopeLabel} has ${ctx.connections.length} connections; the Bedrock API model documents at most ${LIMITS.connectionsApi} `
           + `(CloudFormation accepts ${LIMITS.connectionsCloudFormation}): check that the flow prepares`,
       });
     }
-    for (const node of ctx.nodes) {
-      const inputs = Array.isArray(node.inputs) ? node.inputs.length : 0;
-      const outputs = Array.isArray(node.outputs) ? node.outputs.length : 0;
-      if (inputs > LIMITS.inputsPerNode) {
-        findings.push({
-          node: node.name,
-          message: `node '${node.name}' has ${inputs} inputs; at most ${LIMITS.inputsPerNode} are allowed: `
-            + 'pass one Object input and select its fields in the node instead',
-        });
-      }
-      if (outputs > LIMITS.outputsPerNode) {
-        findings.push({ node: node.name, message: `node '${node.name}' has ${outputs} outputs; at most ${LIMITS.outputsPerNode} are allowed: remove the extra ones` });
-      }
-      if (node.type === 'InlineCode' && inputs > LIMITS.inlineCodeInputs && inputs <= LIMITS.inputsPerNode) {
-        findings.push({
-          node: node.name,
-          severity: FlowValidationSeverity.WARNING,
-          message: `InlineCode node '${node.name}' has ${inputs} inputs; the user guide allows ${LIMITS.inlineCodeInputs} per InlineCode node: `
-            + 'pass an Object input and read its fields in the code instead',
-        });
-      }
-      if (node.type === 'Condition') {
-        const conditions = node.configuration?.condition?.conditions;
-        const n = Array.isArray(conditions) ? conditions.length : undefined; // not a list: MissingNodeConfiguration
-        if (n !== undefined && (n < 1 || n > LIMITS.conditionsPerNode)) {
-          findings.push({
-            node: node.name,
-            message: `Condition node '${node.name}' has ${n} conditions; it needs 1 to ${LIMITS.conditionsPerNode}, 'default' included: `
-              + 'combine conditions with and/or, or chain Condition nodes',
-          });
-        }
-      }
-    }
-    const inlineCode = ctx.isLoopBody ? 0 : countInlineCode(ctx.nodes, new Set());
+    const inlineCode = ctx.isLoopBody ? 0 : countInlineCode(ctx.definition.nodes, new Set());
     if (inlineCode > LIMITS.inlineCodeNodes) {
-      findings.push({ message: `the flow has ${inlineCode} InlineCode nodes; at most ${LIMITS.inlineCodeNodes} are allowed per flow: use a LambdaFunction node for the rest` });
+      report({ message: `the flow has ${inlineCode} InlineCode nodes; at most ${LIMITS.inlineCodeNodes} are allowed per flow: use a LambdaFunction node for the rest` });
     }
-    return findings;
   },
 };
 

@@ -1,4 +1,4 @@
-import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
+import { FlowValidationRule, NodeEntry, Report, ValidationContext } from '../context';
 import { quoteList } from '../helpers';
 import { FlowValidationSeverity } from '../types';
 
@@ -12,90 +12,96 @@ import { FlowValidationSeverity } from '../types';
 export const loopPortMismatch: FlowValidationRule = {
   type: 'LoopPortMismatch',
   severity: FlowValidationSeverity.WARNING,
-  check(ctx: ValidationContext): RuleFinding[] {
-    const loop = ctx.loopNode;
-    if (!loop || !ctx.parent) return [];
-    const findings: RuleFinding[] = [];
-    const loopInputs = ctx.parent.inputsOf(loop);
-    const loopOutputs = ctx.parent.outputsOf(loop);
+  scope(ctx: ValidationContext, report: Report): void {
+    const loop = loopEntry(ctx);
+    if (!loop) return;
     const start = ctx.nodesOfType('LoopInput')[0];
     const controller = ctx.nodesOfType('LoopController')[0];
-
-    if (start) {
-      const outputs = ctx.outputsOf(start);
-      for (const name of outputs.keys()) {
-        if (!loopInputs.has(name)) {
-          findings.push({
-            node: start.name,
-            port: name,
-            message: `output '${name}' of LoopInput node '${start.name}' is not an input of Loop node '${loop.name}' `
-              + `(its inputs: ${quoteList(loopInputs.keys())}): name the LoopInput outputs after the Loop node's inputs`,
-          });
-        }
-      }
-      for (const name of loopInputs.keys()) {
-        if (!outputs.has(name)) {
-          findings.push({
-            node: start.name,
-            port: name,
-            message: `input '${name}' of Loop node '${loop.name}' has no output of the same name on LoopInput node '${start.name}': `
-              + `add output '${name}' to it, so that the body can read the value`,
-          });
-        }
-      }
-    }
-    if (controller) {
-      const inputs = ctx.inputsOf(controller);
-      const exits = new Set([...inputs.values()].filter(i => i.category === 'ExitLoop').map(i => i.name));
-      for (const name of exits) {
-        if (!loopOutputs.has(name)) {
-          findings.push({
-            node: controller.name,
-            port: name,
-            message: `ExitLoop input '${name}' of LoopController node '${controller.name}' is not an output of Loop node '${loop.name}' `
-              + `(its outputs: ${quoteList(loopOutputs.keys())}): add output '${name}' to the Loop node, or rename the input`,
-          });
-        }
-      }
-      for (const name of loopOutputs.keys()) {
-        if (!exits.has(name)) {
-          findings.push({
-            node: controller.name,
-            port: name,
-            message: `output '${name}' of Loop node '${loop.name}' has no ExitLoop input of the same name on LoopController node `
-              + `'${controller.name}': add an input '${name}' with category ExitLoop`,
-          });
-        }
-      }
-      if (start) {
-        const startOutputs = ctx.outputsOf(start);
-        for (const input of inputs.values()) {
-          if (input.category === 'ReturnValueToLoopStart' && !startOutputs.has(input.name)) {
-            findings.push({
-              node: controller.name,
-              port: input.name,
-              message: `ReturnValueToLoopStart input '${input.name}' of LoopController node '${controller.name}' is not an output of `
-                + `LoopInput node '${start.name}' (its outputs: ${quoteList(startOutputs.keys())}): name it after the output it feeds`,
-            });
-          }
-        }
-      }
-      const expression = controller.configuration?.loopController?.continueCondition?.expression;
-      if (typeof expression === 'string' && !ctx.isUnresolved(expression)) {
-        const parsed = ctx.parseConditionExpression(expression);
-        for (const ref of parsed.ok ? parsed.references : []) {
-          const input = inputs.get(ref);
-          if (input && input.category !== undefined && input.category !== 'LoopCondition') {
-            findings.push({
-              node: controller.name,
-              port: ref,
-              message: `the continue condition of LoopController node '${controller.name}' reads input '${ref}', whose category is `
-                + `${input.category}: give the condition its own input with category LoopCondition`,
-            });
-          }
-        }
-      }
-    }
-    return findings;
+    if (start) checkLoopInput(loop, start, report);
+    if (controller) checkLoopController(loop, controller, start, ctx, report);
   },
 };
+
+/** The entry of the Loop node whose body `ctx` is, in the enclosing scope. */
+function loopEntry(ctx: ValidationContext): NodeEntry | undefined {
+  if (!ctx.loopNode || !ctx.parent) return undefined;
+  for (const loop of ctx.parent.nodesOfType('Loop')) if (loop.node === ctx.loopNode) return loop;
+  return undefined;
+}
+
+/** The LoopInput node's outputs are the Loop node's inputs. */
+function checkLoopInput(loop: NodeEntry, start: NodeEntry, report: Report): void {
+  for (const { name } of start.outputs) {
+    if (loop.input(name)) continue;
+    report({
+      node: start.node.name,
+      port: name,
+      message: `output '${name}' of LoopInput node '${start.node.name}' is not an input of Loop node '${loop.node.name}' `
+        + `(its inputs: ${quoteList(names(loop.inputs))}): name the LoopInput outputs after the Loop node's inputs`,
+    });
+  }
+  for (const { name } of loop.inputs) {
+    if (start.output(name)) continue;
+    report({
+      node: start.node.name,
+      port: name,
+      message: `input '${name}' of Loop node '${loop.node.name}' has no output of the same name on LoopInput node '${start.node.name}': `
+        + `add output '${name}' to it, so that the body can read the value`,
+    });
+  }
+}
+
+/**
+ * The LoopController's ExitLoop inputs are the Loop node's outputs, its ReturnValueToLoopStart
+ * inputs are LoopInput outputs, and its continue condition reads LoopCondition inputs.
+ */
+function checkLoopController(loop: NodeEntry, controller: NodeEntry, start: NodeEntry | undefined, ctx: ValidationContext, report: Report): void {
+  const name = controller.node.name;
+  for (const input of controller.inputs) {
+    if (input.category !== 'ExitLoop' || loop.output(input.name)) continue;
+    report({
+      node: name,
+      port: input.name,
+      message: `ExitLoop input '${input.name}' of LoopController node '${name}' is not an output of Loop node '${loop.node.name}' `
+        + `(its outputs: ${quoteList(names(loop.outputs))}): add output '${input.name}' to the Loop node, or rename the input`,
+    });
+  }
+  for (const output of loop.outputs) {
+    if (controller.input(output.name)?.category === 'ExitLoop') continue;
+    report({
+      node: name,
+      port: output.name,
+      message: `output '${output.name}' of Loop node '${loop.node.name}' has no ExitLoop input of the same name on LoopController node `
+        + `'${name}': add an input '${output.name}' with category ExitLoop`,
+    });
+  }
+  if (start) {
+    for (const input of controller.inputs) {
+      if (input.category !== 'ReturnValueToLoopStart' || start.output(input.name)) continue;
+      report({
+        node: name,
+        port: input.name,
+        message: `ReturnValueToLoopStart input '${input.name}' of LoopController node '${name}' is not an output of `
+          + `LoopInput node '${start.node.name}' (its outputs: ${quoteList(names(start.outputs))}): name it after the output it feeds`,
+      });
+    }
+  }
+  const expression = controller.node.configuration?.loopController?.continueCondition?.expression;
+  if (typeof expression !== 'string' || ctx.isUnresolved(expression)) return;
+  const parsed = ctx.parseConditionExpression(expression);
+  for (const ref of parsed.ok ? parsed.references : []) {
+    const input = controller.input(ref);
+    if (!input || input.category === undefined || input.category === 'LoopCondition') continue;
+    report({
+      node: name,
+      port: ref,
+      message: `the continue condition of LoopController node '${name}' reads input '${ref}', whose category is `
+        + `${input.category}: give the condition its own input with category LoopCondition`,
+    });
+  }
+}
+
+/** The names of a node's ports, for messages. */
+function names(ports: readonly { readonly name: string }[]): string[] {
+  return ports.map(p => p.name);
+}

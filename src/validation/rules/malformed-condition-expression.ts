@@ -1,5 +1,4 @@
-import { FlowNodeJson } from '../../definition/schema';
-import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
+import { FlowValidationRule, NodeEntry, Report, ValidationContext } from '../context';
 import { FlowValidationSeverity } from '../types';
 
 /**
@@ -10,46 +9,51 @@ import { FlowValidationSeverity } from '../types';
 export const malformedConditionExpression: FlowValidationRule = {
   type: 'MalformedConditionExpression',
   severity: FlowValidationSeverity.ERROR,
-  check(ctx: ValidationContext): RuleFinding[] {
-    const findings: RuleFinding[] = [];
-    const checkOne = (node: FlowNodeJson, condition: any, what: string) => {
-      const name = condition?.name;
-      const expression = condition?.expression;
-      const where = `${what} '${name}' of ${node.type} node '${node.name}'`;
-      if (name === 'default' && node.type === 'Condition') {
-        if (expression !== undefined) {
-          findings.push({ node: node.name, message: `the 'default' condition of node '${node.name}' must not have an expression: remove it` });
-        }
-        return;
-      }
-      if (typeof expression !== 'string') {
-        findings.push({ node: node.name, message: `${where} has no expression: add one (only 'default' has none)` });
-        return;
-      }
-      if (ctx.isUnresolved(expression)) return;
-      const parsed = ctx.parseConditionExpression(expression);
-      if (!parsed.ok) {
-        findings.push({ node: node.name, message: `${where}: '${expression}' is malformed: ${parsed.cause}` });
-        return;
-      }
-      const inputs = ctx.inputsOf(node);
-      const unknown = parsed.references.filter(r => !inputs.has(r));
-      if (unknown.length > 0) {
-        findings.push({
-          node: node.name,
-          message: `${where}: '${expression}' refers to ${unknown.map(u => `'${u}'`).join(', ')}, not an input of the node `
-            + `(inputs: ${[...inputs.keys()].join(', ') || 'none'}): add the input or fix the name`,
-        });
-      }
-    };
-    for (const node of ctx.nodes) {
-      if (node.type === 'Condition') {
-        const conditions = node.configuration?.condition?.conditions;
-        for (const c of Array.isArray(conditions) ? conditions : []) checkOne(node, c, 'condition');
-      } else if (node.type === 'LoopController' && node.configuration?.loopController?.continueCondition) {
-        checkOne(node, node.configuration.loopController.continueCondition, 'continue condition');
-      }
+  node(entry: NodeEntry, ctx: ValidationContext, report: Report): void {
+    const { node, type } = entry;
+    if (type === 'Condition') {
+      const conditions = node.configuration?.condition?.conditions;
+      if (!Array.isArray(conditions)) return;
+      for (const condition of conditions) checkCondition(entry, condition, 'condition', ctx, report);
+    } else if (type === 'LoopController' && node.configuration?.loopController?.continueCondition) {
+      checkCondition(entry, node.configuration.loopController.continueCondition, 'continue condition', ctx, report);
     }
-    return findings;
   },
 };
+
+/** Checks one condition (as written: any value) of a node. */
+function checkCondition(entry: NodeEntry, condition: any, what: string, ctx: ValidationContext, report: Report): void {
+  const { node } = entry;
+  const name = condition?.name;
+  const expression = condition?.expression;
+  if (name === 'default' && entry.type === 'Condition') {
+    if (expression !== undefined) {
+      report({ node: node.name, message: `the 'default' condition of node '${node.name}' must not have an expression: remove it` });
+    }
+    return;
+  }
+  if (typeof expression !== 'string') {
+    report({ node: node.name, message: `${label(what, name, entry)} has no expression: add one (only 'default' has none)` });
+    return;
+  }
+  if (ctx.isUnresolved(expression)) return;
+  const parsed = ctx.parseConditionExpression(expression);
+  if (!parsed.ok) {
+    report({ node: node.name, message: `${label(what, name, entry)}: '${expression}' is malformed: ${parsed.cause}` });
+    return;
+  }
+  let unknown: string[] | undefined;
+  for (const ref of parsed.references) if (!entry.input(ref)) (unknown ??= []).push(ref);
+  if (unknown) {
+    report({
+      node: node.name,
+      message: `${label(what, name, entry)}: '${expression}' refers to ${unknown.map(u => `'${u}'`).join(', ')}, not an input of the node `
+        + `(inputs: ${entry.inputs.map(i => i.name).join(', ') || 'none'}): add the input or fix the name`,
+    });
+  }
+}
+
+/** `condition 'c' of Condition node 'N'`, for messages. */
+function label(what: string, name: unknown, { node }: NodeEntry): string {
+  return `${what} '${name}' of ${node.type} node '${node.name}'`;
+}

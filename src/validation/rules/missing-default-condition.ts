@@ -1,4 +1,4 @@
-import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
+import { FlowValidationRule, NodeEntry, Report } from '../context';
 import { FlowValidationSeverity } from '../types';
 
 /**
@@ -8,17 +8,12 @@ import { FlowValidationSeverity } from '../types';
 export const missingDefaultCondition: FlowValidationRule = {
   type: 'MissingDefaultCondition',
   severity: FlowValidationSeverity.ERROR,
-  check(ctx: ValidationContext): RuleFinding[] {
-    return ctx.nodes
-      .filter(n => n.type === 'Condition')
-      .filter(n => {
-        const conditions = n.configuration?.condition?.conditions;
-        return !(Array.isArray(conditions) && conditions.some(c => c?.name === 'default'));
-      })
-      .map(n => ({
-        node: n.name,
-        message: `Condition node '${n.name}' has no 'default' condition: add { name: 'default' } without an expression `
-          + '(in the builder: otherwise())',
-      }));
+  node(entry: NodeEntry, _ctx, report: Report): void {
+    if (entry.type !== 'Condition' || entry.condition('default')) return;
+    report({
+      node: entry.node.name,
+      message: `Condition node '${entry.node.name}' has no 'default' condition: add { name: 'default' } without an expression `
+        + '(in the builder: otherwise())',
+    });
   },
 };

@@ -1,4 +1,4 @@
-import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
+import { FlowValidationRule, Report, ValidationContext } from '../context';
 import { FlowValidationSeverity } from '../types';
 
 /**
@@ -8,8 +8,8 @@ import { FlowValidationSeverity } from '../types';
 export const missingEndingNodes: FlowValidationRule = {
   type: 'MissingEndingNodes',
   severity: FlowValidationSeverity.ERROR,
-  check(ctx: ValidationContext): RuleFinding[] {
-    if (ctx.isLoopBody || ctx.nodes.some(n => n.type === 'Output')) return [];
-    return [{ message: 'the flow has no Output node: add one (new OutputNode(...)) at the end of each branch' }];
+  scope(ctx: ValidationContext, report: Report): void {
+    if (ctx.isLoopBody || ctx.nodesOfType('Output').length > 0) return;
+    report({ message: 'the flow has no Output node: add one (new OutputNode(...)) at the end of each branch' });
   },
 };

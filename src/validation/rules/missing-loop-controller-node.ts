@@ -1,4 +1,4 @@
-import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
+import { FlowValidationRule, Report, ValidationContext } from '../context';
 import { FlowValidationSeverity } from '../types';
 
 /**
@@ -8,12 +8,12 @@ import { FlowValidationSeverity } from '../types';
 export const missingLoopControllerNode: FlowValidationRule = {
   type: 'MissingLoopControllerNode',
   severity: FlowValidationSeverity.ERROR,
-  check(ctx: ValidationContext): RuleFinding[] {
-    if (!ctx.loopNode || ctx.nodesOfType('LoopController').length > 0) return [];
-    return [{
+  scope(ctx: ValidationContext, report: Report): void {
+    if (!ctx.loopNode || ctx.nodesOfType('LoopController').length > 0) return;
+    report({
       node: ctx.loopNode.name,
       message: `${ctx.scopeLabel} has no LoopController node: add one with a continueCondition, and inputs categorised `
         + 'LoopCondition, ReturnValueToLoopStart and ExitLoop',
-    }];
+    });
   },
 };

@@ -1,4 +1,4 @@
-import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
+import { FlowValidationRule, Report, ValidationContext } from '../context';
 import { FlowValidationSeverity } from '../types';
 
 /**
@@ -7,12 +7,12 @@ import { FlowValidationSeverity } from '../types';
 export const missingLoopInputNode: FlowValidationRule = {
   type: 'MissingLoopInputNode',
   severity: FlowValidationSeverity.ERROR,
-  check(ctx: ValidationContext): RuleFinding[] {
-    if (!ctx.loopNode || ctx.nodesOfType('LoopInput').length > 0) return [];
-    return [{
+  scope(ctx: ValidationContext, report: Report): void {
+    if (!ctx.loopNode || ctx.nodesOfType('LoopInput').length > 0) return;
+    report({
       node: ctx.loopNode.name,
       message: `${ctx.scopeLabel} has no LoopInput node: add one ({ type: 'LoopInput', configuration: { loopInput: {} } }) `
         + "whose outputs are named like the Loop node's inputs",
-    }];
+    });
   },
 };

@@ -1,4 +1,5 @@
-import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
+import { FlowValidationRule, Report, ValidationContext } from '../context';
+import { quoteList } from '../helpers';
 import { FlowValidationSeverity } from '../types';
 
 /**
@@ -8,19 +9,17 @@ import { FlowValidationSeverity } from '../types';
 export const missingStartingNodes: FlowValidationRule = {
   type: 'MissingStartingNodes',
   severity: FlowValidationSeverity.ERROR,
-  check(ctx: ValidationContext): RuleFinding[] {
-    if (ctx.isLoopBody) return [];
-    const inputs = ctx.nodes.filter(n => n.type === 'Input');
+  scope(ctx: ValidationContext, report: Report): void {
+    if (ctx.isLoopBody) return;
+    const inputs = ctx.nodesOfType('Input');
     if (inputs.length === 0) {
-      return [{ message: 'the flow has no Input node: add one (new InputNode(...)); the flow starts there' }];
-    }
-    if (inputs.length > 1) {
-      return [{
-        node: inputs[1].name,
-        message: `the flow has ${inputs.length} Input nodes (${inputs.map(n => `'${n.name}'`).join(', ')}); `
+      report({ message: 'the flow has no Input node: add one (new InputNode(...)); the flow starts there' });
+    } else if (inputs.length > 1) {
+      report({
+        node: inputs[1].node.name,
+        message: `the flow has ${inputs.length} Input nodes (${quoteList(inputs.map(n => n.node.name))}); `
           + 'a flow has exactly one: read several values from the one input document with input expressions instead',
-      }];
+      });
     }
-    return [];
   },
 };

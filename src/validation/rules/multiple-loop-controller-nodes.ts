@@ -1,4 +1,4 @@
-import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
+import { FlowValidationRule, Report, ValidationContext } from '../context';
 import { quoteList } from '../helpers';
 import { FlowValidationSeverity } from '../types';
 
@@ -8,13 +8,13 @@ import { FlowValidationSeverity } from '../types';
 export const multipleLoopControllerNodes: FlowValidationRule = {
   type: 'MultipleLoopControllerNodes',
   severity: FlowValidationSeverity.ERROR,
-  check(ctx: ValidationContext): RuleFinding[] {
+  scope(ctx: ValidationContext, report: Report): void {
     const nodes = ctx.nodesOfType('LoopController');
-    if (!ctx.loopNode || nodes.length < 2) return [];
-    return [{
-      node: nodes[1].name,
-      message: `${ctx.scopeLabel} has ${nodes.length} LoopController nodes (${quoteList(nodes.map(n => n.name))}); a loop body has exactly one: `
+    if (!ctx.loopNode || nodes.length < 2) return;
+    report({
+      node: nodes[1].node.name,
+      message: `${ctx.scopeLabel} has ${nodes.length} LoopController nodes (${quoteList(nodes.map(n => n.node.name))}); a loop body has exactly one: `
         + 'keep one and connect every value the loop needs to its inputs',
-    }];
+    });
   },
 };
