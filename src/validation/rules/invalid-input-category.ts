@@ -1,4 +1,4 @@
-import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
+import { FlowValidationRule, NodeEntry, Report, ValidationContext } from '../context';
 import { FlowValidationSeverity } from '../types';
 
 /**
@@ -9,29 +9,25 @@ import { FlowValidationSeverity } from '../types';
 export const invalidInputCategory: FlowValidationRule = {
   type: 'InvalidInputCategory',
   severity: FlowValidationSeverity.ERROR,
-  check(ctx: ValidationContext): RuleFinding[] {
-    const findings: RuleFinding[] = [];
-    for (const node of ctx.nodes) {
-      if (ctx.isUnresolved(node.type)) continue;
-      for (const input of ctx.inputsOf(node).values()) {
-        if (node.type !== 'LoopController' && input.category !== undefined) {
-          findings.push({
-            node: node.name,
-            port: input.name,
-            message: `input '${input.name}' of ${node.type} node '${node.name}' has category '${input.category}'; `
-              + 'categories are only for LoopController inputs: remove it',
-          });
-        } else if (node.type === 'LoopController' && input.category === undefined) {
-          findings.push({
-            node: node.name,
-            port: input.name,
-            severity: FlowValidationSeverity.WARNING,
-            message: `input '${input.name}' of LoopController node '${node.name}' has no category: set category to LoopCondition `
-              + '(read by the continue condition), ReturnValueToLoopStart (fed to the next iteration) or ExitLoop (a Loop node output)',
-          });
-        }
+  node({ node, inputs }: NodeEntry, ctx: ValidationContext, report: Report): void {
+    if (ctx.isUnresolved(node.type)) return;
+    for (const input of inputs) {
+      if (node.type !== 'LoopController' && input.category !== undefined) {
+        report({
+          node: node.name,
+          port: input.name,
+          message: `input '${input.name}' of ${node.type} node '${node.name}' has category '${input.category}'; `
+            + 'categories are only for LoopController inputs: remove it',
+        });
+      } else if (node.type === 'LoopController' && input.category === undefined) {
+        report({
+          node: node.name,
+          port: input.name,
+          severity: FlowValidationSeverity.WARNING,
+          message: `input '${input.name}' of LoopController node '${node.name}' has no category: set category to LoopCondition `
+            + '(read by the continue condition), ReturnValueToLoopStart (fed to the next iteration) or ExitLoop (a Loop node output)',
+        });
       }
     }
-    return findings;
   },
 };

@@ -1,5 +1,6 @@
+import { FlowNodeJson } from '../../definition/schema';
 import { NODE_NAME_PATTERN, NODE_NAME_RULE } from '../../private/names';
-import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
+import { FlowValidationRule, NodeEntry, Report, ValidationContext } from '../context';
 import { FlowValidationSeverity } from '../types';
 
 /**
@@ -9,36 +10,48 @@ import { FlowValidationSeverity } from '../types';
 export const invalidName: FlowValidationRule = {
   type: 'InvalidName',
   severity: FlowValidationSeverity.ERROR,
-  check(ctx: ValidationContext): RuleFinding[] {
-    const findings: RuleFinding[] = [];
-    const bad = (name: unknown) => typeof name !== 'string' || (!ctx.isUnresolved(name) && !NODE_NAME_PATTERN.test(name));
-    const show = (name: unknown) => typeof name === 'string' ? `'${name}'` : `(${name === undefined ? 'missing' : JSON.stringify(name)})`;
-    ctx.nodes.forEach((node, index) => {
-      if (bad(node.name)) {
-        findings.push({ message: `node #${index + 1} has an invalid name ${show(node.name)}: use ${NODE_NAME_RULE}` });
-        return;
-      }
-      const where = `node '${node.name}'`;
-      for (const [list, what] of [[node.inputs, 'input'], [node.outputs, 'output']] as const) {
-        for (const port of Array.isArray(list) ? list : []) {
-          if (bad(port?.name)) {
-            findings.push({
-              node: node.name,
-              ...(typeof port?.name === 'string' ? { port: port.name } : {}),
-              message: `${where} has an ${what} with an invalid name ${show(port?.name)}: use ${NODE_NAME_RULE}`,
-            });
-          }
-        }
-      }
-      const conditions = node.type === 'Condition' ? node.configuration?.condition?.conditions
-        : node.type === 'LoopController' && node.configuration?.loopController?.continueCondition !== undefined
-          ? [node.configuration.loopController.continueCondition] : undefined;
-      for (const condition of Array.isArray(conditions) ? conditions : []) {
-        if (bad(condition?.name)) {
-          findings.push({ node: node.name, message: `${where} has a condition with an invalid name ${show(condition?.name)}: use ${NODE_NAME_RULE}` });
-        }
-      }
-    });
-    return findings;
+  node({ node, index }: NodeEntry, ctx: ValidationContext, report: Report): void {
+    if (bad(ctx, node.name)) {
+      report({ message: `node #${index + 1} has an invalid name ${show(node.name)}: use ${NODE_NAME_RULE}` });
+      return;
+    }
+    checkPorts(node, node.inputs, 'input', ctx, report);
+    checkPorts(node, node.outputs, 'output', ctx, report);
+    if (node.type === 'Condition') {
+      const conditions = node.configuration?.condition?.conditions as unknown;
+      if (Array.isArray(conditions)) for (const condition of conditions) checkCondition(node, condition, ctx, report);
+    } else if (node.type === 'LoopController') {
+      const condition = node.configuration?.loopController?.continueCondition;
+      if (condition !== undefined) checkCondition(node, condition, ctx, report);
+    }
   },
 };
+
+/** Checks the names of a node's inputs or outputs, as written. */
+function checkPorts(node: FlowNodeJson, list: unknown, what: 'input' | 'output', ctx: ValidationContext, report: Report): void {
+  if (!Array.isArray(list)) return;
+  for (const port of list) {
+    if (!bad(ctx, port?.name)) continue;
+    report({
+      node: node.name,
+      ...(typeof port?.name === 'string' ? { port: port.name } : {}),
+      message: `node '${node.name}' has an ${what} with an invalid name ${show(port?.name)}: use ${NODE_NAME_RULE}`,
+    });
+  }
+}
+
+/** Checks the name of a condition of a node. */
+function checkCondition(node: FlowNodeJson, condition: any, ctx: ValidationContext, report: Report): void {
+  if (!bad(ctx, condition?.name)) return;
+  report({ node: node.name, message: `node '${node.name}' has a condition with an invalid name ${show(condition?.name)}: use ${NODE_NAME_RULE}` });
+}
+
+/** Whether a name is not a string, or a known string that does not match the pattern. */
+function bad(ctx: ValidationContext, name: unknown): boolean {
+  return typeof name !== 'string' || (!ctx.isUnresolved(name) && !NODE_NAME_PATTERN.test(name));
+}
+
+/** A name as it is shown in messages. */
+function show(name: unknown): string {
+  return typeof name === 'string' ? `'${name}'` : `(${name === undefined ? 'missing' : JSON.stringify(name)})`;
+}

@@ -1,7 +1,10 @@
 import { configurationKey, NODE_TYPES } from '../../definition/schema';
-import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
+import { FlowValidationRule, NodeEntry, Report, ValidationContext } from '../context';
 import { isObject } from '../helpers';
 import { FlowValidationSeverity } from '../types';
+
+/** The configuration member of each node type. */
+const CONFIGURATION_KEYS: ReadonlyMap<unknown, string> = new Map(NODE_TYPES.map(type => [type, configurationKey(type)]));
 
 /**
  * Schema check: a node's `configuration` is a union — exactly one member, the one named after
@@ -10,22 +13,25 @@ import { FlowValidationSeverity } from '../types';
 export const invalidNodeConfiguration: FlowValidationRule = {
   type: 'InvalidNodeConfiguration',
   severity: FlowValidationSeverity.ERROR,
-  check(ctx: ValidationContext): RuleFinding[] {
-    const findings: RuleFinding[] = [];
-    for (const node of ctx.nodes) {
-      if (!(NODE_TYPES as readonly string[]).includes(node.type)) continue;
-      const config = node.configuration as unknown;
-      const key = configurationKey(node.type);
-      if (!isObject(config) || ctx.isUnresolved(config) || !(key in config)) continue;
-      const extra = Object.keys(config).filter(k => k !== key);
-      if (extra.length > 0) {
-        findings.push({
-          node: node.name,
-          message: `the configuration of ${node.type} node '${node.name}' has ${extra.map(e => `'${e}'`).join(', ')} besides '${key}'; `
-            + `it takes exactly one member, named after the node type: remove ${extra.length > 1 ? 'them' : 'it'}`,
-        });
-      }
-    }
-    return findings;
+  node({ node }: NodeEntry, ctx: ValidationContext, report: Report): void {
+    const key = CONFIGURATION_KEYS.get(node.type);
+    const config = node.configuration as unknown;
+    if (key === undefined || !isObject(config) || ctx.isUnresolved(config) || !(key in config)) return;
+    const extra = otherKeys(config, key);
+    if (!extra) return;
+    report({
+      node: node.name,
+      message: `the configuration of ${node.type} node '${node.name}' has ${extra.map(e => `'${e}'`).join(', ')} besides '${key}'; `
+        + `it takes exactly one member, named after the node type: remove ${extra.length > 1 ? 'them' : 'it'}`,
+    });
   },
 };
+
+/** The own keys of an object other than `key`; undefined when there are none (the common case: no array). */
+function otherKeys(object: object, key: string): string[] | undefined {
+  let others: string[] | undefined;
+  for (const k in object) {
+    if (k !== key && Object.prototype.hasOwnProperty.call(object, k)) (others ??= []).push(k);
+  }
+  return others;
+}

@@ -1,4 +1,5 @@
-import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
+import { FlowConnectionJson, FlowNodeJson } from '../../definition/schema';
+import { ConnectionEntry, FlowValidationRule, NodeEntry, Report, ValidationContext } from '../context';
 import { isObject, show } from '../helpers';
 import { FlowValidationSeverity } from '../types';
 
@@ -10,48 +11,64 @@ import { FlowValidationSeverity } from '../types';
 export const malformedDefinition: FlowValidationRule = {
   type: 'MalformedDefinition',
   severity: FlowValidationSeverity.ERROR,
-  check(ctx: ValidationContext): RuleFinding[] {
-    const findings: RuleFinding[] = [];
-    const def = ctx.definition as any;
-    for (const key of ['nodes', 'connections']) {
-      const list = def[key];
-      if (list === undefined || ctx.isUnresolved(list)) continue;
-      if (!Array.isArray(list)) {
-        findings.push({ message: `'${key}' of ${ctx.scopeLabel} is ${show(list)}, not an array: make it a list of ${key === 'nodes' ? 'node' : 'connection'} objects` });
-        continue;
-      }
-      list.forEach((item, index) => {
-        if (!isObject(item) && !ctx.isUnresolved(item)) {
-          findings.push({ message: `${key === 'nodes' ? 'node' : 'connection'} #${index + 1} of ${ctx.scopeLabel} is ${show(item)}, not an object: remove it or write it as an object` });
-        }
-      });
-    }
-    for (const node of ctx.nodes) {
-      for (const key of ['inputs', 'outputs'] as const) {
-        const list = node[key] as unknown;
-        if (list === undefined || ctx.isUnresolved(list)) continue;
-        if (!Array.isArray(list)) {
-          findings.push({ node: node.name, message: `'${key}' of node '${node.name}' is ${show(list)}, not an array: make it a list of { name, type${key === 'inputs' ? ', expression' : ''} } objects` });
-          continue;
-        }
-        list.forEach((item, index) => {
-          if (!isObject(item) && !ctx.isUnresolved(item)) {
-            findings.push({ node: node.name, message: `${key.slice(0, -1)} #${index + 1} of node '${node.name}' is ${show(item)}, not an object: write it as { name, type${key === 'inputs' ? ', expression' : ''} }` });
-          }
-        });
-      }
-    }
-    ctx.connections.forEach((c, index) => {
-      for (const key of ['source', 'target'] as const) {
-        if (typeof c[key] !== 'string' && !ctx.isUnresolved(c[key])) {
-          findings.push({
-            connection: typeof c.name === 'string' ? c.name : undefined,
-            message: `connection ${typeof c.name === 'string' ? `'${c.name}'` : `#${index + 1}`} of ${ctx.scopeLabel} has no ${key} `
-              + `(${show(c[key])}): set '${key}' to the name of a node`,
-          });
-        }
-      }
-    });
-    return findings;
+  node({ node, index }: NodeEntry, ctx: ValidationContext, report: Report): void {
+    if (index === 0) checkLists(ctx, report); // the shape of the scope before that of its entries
+    checkPorts(node, 'inputs', ctx, report);
+    checkPorts(node, 'outputs', ctx, report);
+  },
+  connection({ connection: c, index }: ConnectionEntry, ctx: ValidationContext, report: Report): void {
+    checkEnd(c, index, 'source', ctx, report);
+    checkEnd(c, index, 'target', ctx, report);
+  },
+  scope(ctx: ValidationContext, report: Report): void {
+    if (ctx.nodes.length === 0) checkLists(ctx, report); // no node hook ran
   },
 };
+
+/** Checks that the scope's `nodes` and `connections` are arrays of objects. */
+function checkLists(ctx: ValidationContext, report: Report): void {
+  checkList(ctx, 'nodes', report);
+  checkList(ctx, 'connections', report);
+}
+
+/** Checks that the scope's `nodes` or `connections` is an array of objects. */
+function checkList(ctx: ValidationContext, key: 'nodes' | 'connections', report: Report): void {
+  const list = ctx.definition[key] as unknown;
+  if (list === undefined || ctx.isUnresolved(list)) return;
+  const what = key === 'nodes' ? 'node' : 'connection';
+  if (!Array.isArray(list)) {
+    report({ message: `'${key}' of ${ctx.scopeLabel} is ${show(list)}, not an array: make it a list of ${what} objects` });
+    return;
+  }
+  for (let i = 0; i < list.length; i++) {
+    if (!isObject(list[i]) && !ctx.isUnresolved(list[i])) {
+      report({ message: `${what} #${i + 1} of ${ctx.scopeLabel} is ${show(list[i])}, not an object: remove it or write it as an object` });
+    }
+  }
+}
+
+/** Checks that a node's `inputs` or `outputs` is an array of objects. */
+function checkPorts(node: FlowNodeJson, key: 'inputs' | 'outputs', ctx: ValidationContext, report: Report): void {
+  const list = node[key] as unknown;
+  if (list === undefined || ctx.isUnresolved(list)) return;
+  const shape = key === 'inputs' ? '{ name, type, expression }' : '{ name, type }';
+  if (!Array.isArray(list)) {
+    report({ node: node.name, message: `'${key}' of node '${node.name}' is ${show(list)}, not an array: make it a list of ${shape} objects` });
+    return;
+  }
+  for (let i = 0; i < list.length; i++) {
+    if (!isObject(list[i]) && !ctx.isUnresolved(list[i])) {
+      report({ node: node.name, message: `${key.slice(0, -1)} #${i + 1} of node '${node.name}' is ${show(list[i])}, not an object: write it as ${shape}` });
+    }
+  }
+}
+
+/** Checks that a connection names its `source` or `target`. */
+function checkEnd(c: FlowConnectionJson, index: number, key: 'source' | 'target', ctx: ValidationContext, report: Report): void {
+  if (typeof c[key] === 'string' || ctx.isUnresolved(c[key])) return;
+  report({
+    connection: typeof c.name === 'string' ? c.name : undefined,
+    message: `connection ${typeof c.name === 'string' ? `'${c.name}'` : `#${index + 1}`} of ${ctx.scopeLabel} has no ${key} `
+      + `(${show(c[key])}): set '${key}' to the name of a node`,
+  });
+}

@@ -1,6 +1,6 @@
 import { DATA_TYPES } from '../../definition/schema';
-import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
-import { article, fixedPort, nodePorts } from '../node-ports';
+import { FlowValidationRule, NodeEntry, Report } from '../context';
+import { article, fixedPort } from '../node-ports';
 import { FlowValidationSeverity } from '../types';
 
 /**
@@ -11,23 +11,18 @@ import { FlowValidationSeverity } from '../types';
 export const mismatchedNodeInputType: FlowValidationRule = {
   type: 'MismatchedNodeInputType',
   severity: FlowValidationSeverity.ERROR,
-  check(ctx: ValidationContext): RuleFinding[] {
-    const findings: RuleFinding[] = [];
-    for (const node of ctx.nodes) {
-      const ports = nodePorts(node);
-      if (!ports || ports.inputs.kind === 'free') continue;
-      for (const input of ctx.inputsOf(node).values()) {
-        const port = fixedPort(ports.inputs, input.name);
-        if (!port?.type || input.type === port.type || !(DATA_TYPES as readonly string[]).includes(input.type)) continue;
-        findings.push({
-          node: node.name,
-          port: input.name,
-          ...(port.typeDisputed ? { severity: FlowValidationSeverity.WARNING } : {}),
-          message: `input '${input.name}' of ${node.type} node '${node.name}' is declared ${input.type}, but takes ${article(port.type)}: `
-            + `change its type to ${port.type}, with an expression that selects ${article(port.type)} (for example '$.data.field')`,
-        });
-      }
+  node({ node, ports, inputs }: NodeEntry, _ctx, report: Report): void {
+    if (!ports || ports.inputs.kind === 'free') return;
+    for (const input of inputs) {
+      const port = fixedPort(ports.inputs, input.name);
+      if (!port?.type || input.type === port.type || !(DATA_TYPES as readonly string[]).includes(input.type)) continue;
+      report({
+        node: node.name,
+        port: input.name,
+        ...(port.typeDisputed ? { severity: FlowValidationSeverity.WARNING } : {}),
+        message: `input '${input.name}' of ${node.type} node '${node.name}' is declared ${input.type}, but takes ${article(port.type)}: `
+          + `change its type to ${port.type}, with an expression that selects ${article(port.type)} (for example '$.data.field')`,
+      });
     }
-    return findings;
   },
 };

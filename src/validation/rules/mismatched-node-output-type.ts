@@ -1,6 +1,6 @@
 import { DATA_TYPES } from '../../definition/schema';
-import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
-import { article, fixedPort, nodePorts } from '../node-ports';
+import { FlowValidationRule, NodeEntry, Report } from '../context';
+import { article, fixedPort } from '../node-ports';
 import { FlowValidationSeverity } from '../types';
 
 /**
@@ -11,23 +11,18 @@ import { FlowValidationSeverity } from '../types';
 export const mismatchedNodeOutputType: FlowValidationRule = {
   type: 'MismatchedNodeOutputType',
   severity: FlowValidationSeverity.ERROR,
-  check(ctx: ValidationContext): RuleFinding[] {
-    const findings: RuleFinding[] = [];
-    for (const node of ctx.nodes) {
-      const ports = nodePorts(node);
-      if (!ports || ports.outputs.kind === 'free') continue;
-      for (const output of ctx.outputsOf(node).values()) {
-        const port = fixedPort(ports.outputs, output.name);
-        if (!port?.type || output.type === port.type || !(DATA_TYPES as readonly string[]).includes(output.type)) continue;
-        findings.push({
-          node: node.name,
-          port: output.name,
-          ...(port.typeDisputed ? { severity: FlowValidationSeverity.WARNING } : {}),
-          message: `output '${output.name}' of ${node.type} node '${node.name}' is declared ${output.type}, but is always ${article(port.type)}: `
-            + `change its type to ${port.type}`,
-        });
-      }
+  node({ node, ports, outputs }: NodeEntry, _ctx, report: Report): void {
+    if (!ports || ports.outputs.kind === 'free') return;
+    for (const output of outputs) {
+      const port = fixedPort(ports.outputs, output.name);
+      if (!port?.type || output.type === port.type || !(DATA_TYPES as readonly string[]).includes(output.type)) continue;
+      report({
+        node: node.name,
+        port: output.name,
+        ...(port.typeDisputed ? { severity: FlowValidationSeverity.WARNING } : {}),
+        message: `output '${output.name}' of ${node.type} node '${node.name}' is declared ${output.type}, but is always ${article(port.type)}: `
+          + `change its type to ${port.type}`,
+      });
     }
-    return findings;
   },
 };

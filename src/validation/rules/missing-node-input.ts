@@ -1,5 +1,4 @@
-import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
-import { nodePorts } from '../node-ports';
+import { FlowValidationRule, NodeEntry, Report, ValidationContext } from '../context';
 import { FlowValidationSeverity } from '../types';
 
 /**
@@ -10,22 +9,17 @@ import { FlowValidationSeverity } from '../types';
 export const missingNodeInput: FlowValidationRule = {
   type: 'MissingNodeInput',
   severity: FlowValidationSeverity.ERROR,
-  check(ctx: ValidationContext): RuleFinding[] {
-    const findings: RuleFinding[] = [];
-    for (const node of ctx.nodes) {
-      const ports = nodePorts(node);
-      if (!ports || ports.inputs.kind === 'free' || ctx.isUnresolved(node.inputs)) continue;
-      const inputs = ctx.inputsOf(node);
-      for (const port of ports.inputs.ports) {
-        if (port.optional || inputs.has(port.name)) continue;
-        findings.push({
-          node: node.name,
-          port: port.name,
-          message: `${node.type} node '${node.name}' has no input '${port.name}': add { name: '${port.name}', type: '${port.type ?? 'String'}', `
-            + "expression: '$.data' } to its inputs and connect an output to it",
-        });
-      }
+  node(entry: NodeEntry, ctx: ValidationContext, report: Report): void {
+    const { node, ports } = entry;
+    if (!ports || ports.inputs.kind === 'free' || ctx.isUnresolved(node.inputs)) return;
+    for (const port of ports.inputs.ports) {
+      if (port.optional || entry.input(port.name)) continue;
+      report({
+        node: node.name,
+        port: port.name,
+        message: `${node.type} node '${node.name}' has no input '${port.name}': add { name: '${port.name}', type: '${port.type ?? 'String'}', `
+          + "expression: '$.data' } to its inputs and connect an output to it",
+      });
     }
-    return findings;
   },
 };

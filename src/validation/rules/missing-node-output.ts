@@ -1,5 +1,4 @@
-import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
-import { nodePorts } from '../node-ports';
+import { FlowValidationRule, NodeEntry, Report, ValidationContext } from '../context';
 import { FlowValidationSeverity } from '../types';
 
 /**
@@ -11,22 +10,17 @@ import { FlowValidationSeverity } from '../types';
 export const missingNodeOutput: FlowValidationRule = {
   type: 'MissingNodeOutput',
   severity: FlowValidationSeverity.ERROR,
-  check(ctx: ValidationContext): RuleFinding[] {
-    const findings: RuleFinding[] = [];
-    for (const node of ctx.nodes) {
-      const ports = nodePorts(node);
-      if (!ports || ports.outputs.kind === 'free' || ctx.isUnresolved(node.outputs)) continue;
-      const outputs = ctx.outputsOf(node);
-      for (const port of ports.outputs.ports) {
-        if (port.optional || outputs.has(port.name)) continue;
-        findings.push({
-          node: node.name,
-          port: port.name,
-          message: `${node.type} node '${node.name}' has no output '${port.name}'${ports.outputsReason ? ` (${ports.outputsReason})` : ''}: `
-            + `add { name: '${port.name}', type: '${port.type ?? 'String'}' } to its outputs`,
-        });
-      }
+  node(entry: NodeEntry, ctx: ValidationContext, report: Report): void {
+    const { node, ports } = entry;
+    if (!ports || ports.outputs.kind === 'free' || ctx.isUnresolved(node.outputs)) return;
+    for (const port of ports.outputs.ports) {
+      if (port.optional || entry.output(port.name)) continue;
+      report({
+        node: node.name,
+        port: port.name,
+        message: `${node.type} node '${node.name}' has no output '${port.name}'${ports.outputsReason ? ` (${ports.outputsReason})` : ''}: `
+          + `add { name: '${port.name}', type: '${port.type ?? 'String'}' } to its outputs`,
+      });
     }
-    return findings;
   },
 };

@@ -1,5 +1,5 @@
-import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
-import { describePorts, fixedPort, nodePorts } from '../node-ports';
+import { FlowValidationRule, NodeEntry, Report, ValidationContext } from '../context';
+import { describePorts, fixedPort } from '../node-ports';
 import { FlowValidationSeverity } from '../types';
 
 /**
@@ -11,23 +11,18 @@ import { FlowValidationSeverity } from '../types';
 export const unknownNodeInput: FlowValidationRule = {
   type: 'UnknownNodeInput',
   severity: FlowValidationSeverity.ERROR,
-  check(ctx: ValidationContext): RuleFinding[] {
-    const findings: RuleFinding[] = [];
-    for (const node of ctx.nodes) {
-      const ports = nodePorts(node);
-      if (!ports || ports.inputs.kind === 'free') continue;
-      for (const name of ctx.inputsOf(node).keys()) {
-        if (ctx.isUnresolved(name) || fixedPort(ports.inputs, name)) continue;
-        findings.push({
-          node: node.name,
-          port: name,
-          message: ports.inputs.ports.length === 0
-            ? `${node.type} node '${node.name}' declares input '${name}', but a ${node.type} node takes no inputs: remove it`
-            : `${node.type} node '${node.name}' declares input '${name}', which a ${node.type} node does not have `
-              + `(its inputs: ${describePorts(ports.inputs)}): rename it to one of those or remove it`,
-        });
-      }
+  node({ node, ports, inputs }: NodeEntry, ctx: ValidationContext, report: Report): void {
+    if (!ports || ports.inputs.kind === 'free') return;
+    for (const { name } of inputs) {
+      if (ctx.isUnresolved(name) || fixedPort(ports.inputs, name)) continue;
+      report({
+        node: node.name,
+        port: name,
+        message: ports.inputs.ports.length === 0
+          ? `${node.type} node '${node.name}' declares input '${name}', but a ${node.type} node takes no inputs: remove it`
+          : `${node.type} node '${node.name}' declares input '${name}', which a ${node.type} node does not have `
+            + `(its inputs: ${describePorts(ports.inputs)}): rename it to one of those or remove it`,
+      });
     }
-    return findings;
   },
 };
