@@ -69,16 +69,35 @@ describe('RULES', () => {
 });
 
 describe('ValidationContext', () => {
-  test('indexes nodes by name and type, connections by end and data connections by input', () => {
+  test('resolves each connection to the nodes it joins, and lists them on both nodes', () => {
     const ctx = new ValidationContext(rag(), undefined, {});
     expect([...ctx.nodeByName.keys()]).toEqual(['FlowInput', 'FindChunks', 'Answer', 'FlowOutput']);
     expect(ctx.nodesOfType('Prompt').map(n => n.name)).toEqual(['Answer']);
     expect(ctx.nodesOfType('Loop')).toEqual([]);
-    expect(ctx.outgoing.get('FlowInput')!.map(c => c.name)).toEqual(['InputToFindChunks', 'InputToAnswer']);
-    expect(ctx.incoming.get('Answer')!.map(c => c.name)).toEqual(['InputToAnswer', 'ChunksToAnswer']);
-    expect(ctx.dataConnectionsInto('Answer', 'context').map(c => c.name)).toEqual(['ChunksToAnswer']);
-    expect([...ctx.inputsOf(nodeOf(rag(), 'Answer')).keys()]).toEqual(['question', 'context']);
+    const input = ctx.nodeByName.get('FlowInput')!;
+    const answer = ctx.nodeByName.get('Answer')!;
+    expect(input.outgoing.map(c => c.connection.name)).toEqual(['InputToFindChunks', 'InputToAnswer']);
+    expect(answer.incoming.map(c => c.connection.name)).toEqual(['InputToAnswer', 'ChunksToAnswer']);
+    expect(answer.incoming.map(c => c.source?.name)).toEqual(['FlowInput', 'FindChunks']);
+    expect(answer.dataInto('context').map(c => c.connection.name)).toEqual(['ChunksToAnswer']);
+    expect(answer.inputs.map(i => i.name)).toEqual(['question', 'context']);
+    expect(answer.node).toBe(nodeOf(ctx.definition, 'Answer'));
+    expect(ctx.nodes.map(n => n.index)).toEqual([0, 1, 2, 3]);
     expect(ctx.scopeLabel).toBe('the flow');
+  });
+
+  test('connections to a missing node, and nodes named like an earlier node, take no part in the graph', () => {
+    const def = rag();
+    const ctx = new ValidationContext({
+      nodes: [...def.nodes!, { ...nodeOf(def, 'Answer') }],
+      connections: [...def.connections!, { name: 'ToNowhere', type: 'Data', source: 'Answer', target: 'Nowhere' } as any],
+    }, undefined, {});
+    const last = ctx.connections[ctx.connections.length - 1];
+    expect(last.source?.name).toBe('Answer');
+    expect(last.target).toBeUndefined();
+    expect(ctx.nodes[4].isNamed).toBe(false);
+    expect(ctx.nodes[4].incoming).toEqual([]);
+    expect(ctx.nodeByName.get('Answer')).toBe(ctx.nodes[2]);
   });
 
   test('knows which names are nodes of a loop body or of the enclosing scope', () => {
@@ -93,9 +112,15 @@ describe('ValidationContext', () => {
     expect(inner.scopeLabel).toBe("the body of Loop node 'RefineLoop'");
   });
 
-  test('indexes the conditions of a Condition node', () => {
+  test('keeps the first of each name in a node\'s inputs, outputs and conditions', () => {
     const def = fixture('example-b-condition-routing');
     const ctx = new ValidationContext(def, undefined, {});
-    expect([...ctx.conditionsOf(nodeOf(def, 'Route')).keys()]).toEqual(['Billing', 'Urgent', 'default']);
+    const route = ctx.nodeByName.get('Route')!;
+    expect(route.conditions.map(c => c.name)).toEqual(['Billing', 'Urgent', 'default']);
+    expect(route.condition('Urgent')).toBe(route.node.configuration!.condition.conditions[1]);
+    const node = { name: 'N', type: 'Prompt', inputs: [{ name: 'a', type: 'String', expression: '$.data' }, 'x', { name: 'a' }, { name: 'b' }] };
+    const entries = new ValidationContext({ nodes: [node as any], connections: [] }, undefined, {}).nodes[0];
+    expect(entries.inputs.map(i => i.name)).toEqual(['a', 'b']);
+    expect(entries.input('a')).toBe(node.inputs[0]);
   });
 });

@@ -1,5 +1,5 @@
 import { FlowNodeJson } from '../../definition/schema';
-import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
+import { FlowValidationRule, NodeEntry, Report, ValidationContext } from '../context';
 import { FlowValidationSeverity } from '../types';
 
 /**
@@ -10,44 +10,35 @@ import { FlowValidationSeverity } from '../types';
 export const duplicateName: FlowValidationRule = {
   type: 'DuplicateName',
   severity: FlowValidationSeverity.ERROR,
-  check(ctx: ValidationContext): RuleFinding[] {
-    const findings: RuleFinding[] = [];
-    const seenNodes = new Set<string>();
-    for (const node of ctx.nodes) {
-      if (typeof node.name !== 'string' || ctx.isUnresolved(node.name)) continue;
-      if (seenNodes.has(node.name)) {
-        findings.push({
-          node: node.name,
-          message: `node name '${node.name}' is used by more than one node of ${ctx.scopeLabel}: `
-            + 'connections refer to nodes by name, so give each node its own name',
-        });
-        continue;
-      }
-      seenNodes.add(node.name);
-      if (ctx.parent && ctx.otherScopeOf(node.name)?.where === 'outside') {
-        findings.push({
-          node: node.name,
-          severity: FlowValidationSeverity.WARNING,
-          message: `node '${node.name}' of ${ctx.scopeLabel} has the same name as a node outside the loop: `
-            + 'rename one of them, so that traces and findings name one node',
-        });
-      }
-      // a list without duplicate names has as many entries as its index by name
-      reportDuplicates(ctx, node, node.inputs, () => ctx.inputsOf(node).size, 'input', findings);
-      reportDuplicates(ctx, node, node.outputs, () => ctx.outputsOf(node).size, 'output', findings);
-      if (node.type === 'Condition') {
-        reportDuplicates(ctx, node, node.configuration?.condition?.conditions, () => ctx.conditionsOf(node).size, 'condition', findings);
-      }
+  node(entry: NodeEntry, ctx: ValidationContext, report: Report): void {
+    const { node, name } = entry;
+    if (name === undefined || ctx.isUnresolved(name)) return;
+    if (!entry.isNamed) {
+      report({
+        node: name,
+        message: `node name '${name}' is used by more than one node of ${ctx.scopeLabel}: `
+          + 'connections refer to nodes by name, so give each node its own name',
+      });
+      return;
     }
-    return findings;
+    if (ctx.parent && ctx.otherScopeOf(name)?.where === 'outside') {
+      report({
+        node: name,
+        severity: FlowValidationSeverity.WARNING,
+        message: `node '${name}' of ${ctx.scopeLabel} has the same name as a node outside the loop: `
+          + 'rename one of them, so that traces and findings name one node',
+      });
+    }
+    // a list without duplicate names has as many entries as its entries by name
+    reportDuplicates(ctx, node, node.inputs, entry.inputs.length, 'input', report);
+    reportDuplicates(ctx, node, node.outputs, entry.outputs.length, 'output', report);
+    if (entry.type === 'Condition') reportDuplicates(ctx, node, node.configuration?.condition?.conditions, entry.conditions.length, 'condition', report);
   },
 };
 
 /** Reports the names used more than once in one of a node's lists (inputs, outputs, conditions). */
-function reportDuplicates(
-  ctx: ValidationContext, node: FlowNodeJson, list: unknown, distinct: () => number, what: string, findings: RuleFinding[],
-): void {
-  if (!Array.isArray(list) || list.length <= 1 || list.length === distinct()) return;
+function reportDuplicates(ctx: ValidationContext, node: FlowNodeJson, list: unknown, distinct: number, what: string, report: Report): void {
+  if (!Array.isArray(list) || list.length <= 1 || list.length === distinct) return;
   const seen = new Set<string>();
   const reported = new Set<string>();
   for (const item of list) {
@@ -55,7 +46,7 @@ function reportDuplicates(
     if (typeof name !== 'string' || ctx.isUnresolved(name)) continue;
     if (seen.has(name) && !reported.has(name)) {
       reported.add(name);
-      findings.push({
+      report({
         node: node.name,
         ...(what !== 'condition' ? { port: name } : {}),
         message: `node '${node.name}' has more than one ${what} named '${name}': give each ${what} its own name, or remove the extra one`,

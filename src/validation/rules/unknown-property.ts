@@ -1,5 +1,5 @@
 import { configurationKey } from '../../definition/schema';
-import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
+import { ConnectionEntry, FlowValidationRule, NodeEntry, Report, ValidationContext } from '../context';
 import { caseInsensitiveMatch, plainKeys } from '../helpers';
 import { FlowValidationSeverity } from '../types';
 
@@ -95,44 +95,40 @@ const REPORTED_ELSEWHERE = new Set([
 export const unknownProperty: FlowValidationRule = {
   type: 'UnknownProperty',
   severity: FlowValidationSeverity.WARNING,
-  check(ctx: ValidationContext): RuleFinding[] {
-    const findings: RuleFinding[] = [];
-    for (const node of ctx.nodes) {
-      const report: Report = (path, key, known) => unknownKey(findings, { node: node.name }, `node '${node.name}'`, path, key, known);
-      walk(node, NODE, [], report);
-      const config = node.configuration;
-      const keys = plainKeys(config);
-      if (!keys) continue;
-      for (const key of keys) {
-        const shape = own(CONFIGURATIONS, key);
-        // a member for another node type is reported by MissingNodeConfiguration / InvalidNodeConfiguration
-        if (shape && key === configurationKey(String(node.type))) walk(config![key], shape, ['configuration', key], report);
-        else if (!shape) report(`configuration.${key}`, key, Object.keys(CONFIGURATIONS));
-      }
+  node({ node }: NodeEntry, _ctx: ValidationContext, report: Report): void {
+    const where = { node: node.name };
+    const label = `node '${node.name}'`;
+    walk(node, NODE, [], where, label, report);
+    const config = node.configuration;
+    const keys = plainKeys(config);
+    if (!keys) return;
+    for (const key of keys) {
+      const shape = own(CONFIGURATIONS, key);
+      // a member for another node type is reported by MissingNodeConfiguration / InvalidNodeConfiguration
+      if (shape && key === configurationKey(String(node.type))) walk(config![key], shape, ['configuration', key], where, label, report);
+      else if (!shape) unknownKey(report, where, label, `configuration.${key}`, key, Object.keys(CONFIGURATIONS));
     }
-    for (const c of ctx.connections) {
-      walk(c, CONNECTION, [], (path, key, known) => unknownKey(findings, { connection: c.name }, `connection '${c.name}'`, path, key, known));
-    }
-    return findings;
+  },
+  connection({ connection: c }: ConnectionEntry, _ctx: ValidationContext, report: Report): void {
+    walk(c, CONNECTION, [], { connection: c.name }, `connection '${c.name}'`, report);
   },
 };
 
-function unknownKey(
-  findings: RuleFinding[], where: { node?: string; connection?: string }, label: string, path: string, key: string, known: string[],
-): void {
+/** Where a finding is, for the report. */
+type Where = { readonly node?: string; readonly connection?: string };
+
+function unknownKey(report: Report, where: Where, label: string, path: string, key: string, known: string[]): void {
   if (REPORTED_ELSEWHERE.has(path)) return;
   const match = caseInsensitiveMatch(key, known);
-  findings.push({
+  report({
     ...where,
     message: `${label} has '${path}', which the CloudFormation schema does not have, so it is not deployed (the CDK L1 drops it): `
       + (match ? `did you mean '${match}'?` : `remove it${known.length ? ` (known here: ${known.join(', ')})` : ''}`),
   });
 }
 
-type Report = (path: string, key: string, known: string[]) => void;
-
 /** Reports the keys of `value` that `shape` does not have, recursively; paths are only built for findings. */
-function walk(value: unknown, shape: Shape, path: (string | number)[], report: Report): void {
+function walk(value: unknown, shape: Shape, path: (string | number)[], where: Where, label: string, report: Report): void {
   const keys = plainKeys(value); // not into tokens and intrinsics
   if (!keys) return;
   for (const key of keys) {
@@ -141,17 +137,17 @@ function walk(value: unknown, shape: Shape, path: (string | number)[], report: R
     const child = (value as any)[key];
     path.push(key);
     if (spec === undefined) {
-      report(pathText(path), key, Object.keys(shape));
+      unknownKey(report, where, label, pathText(path), key, Object.keys(shape));
     } else if (Array.isArray(spec)) {
       if (Array.isArray(child)) {
         for (let i = 0; i < child.length; i++) {
           path.push(i);
-          walk(child[i], spec[0], path, report);
+          walk(child[i], spec[0], path, where, label, report);
           path.pop();
         }
       }
     } else {
-      walk(child, spec as Shape, path, report);
+      walk(child, spec as Shape, path, where, label, report);
     }
     path.pop();
   }

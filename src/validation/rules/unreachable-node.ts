@@ -1,4 +1,4 @@
-import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
+import { FlowValidationRule, NodeEntry, Report, ValidationContext } from '../context';
 import { FlowValidationSeverity } from '../types';
 
 /**
@@ -8,24 +8,33 @@ import { FlowValidationSeverity } from '../types';
 export const unreachableNode: FlowValidationRule = {
   type: 'UnreachableNode',
   severity: FlowValidationSeverity.ERROR,
-  check(ctx: ValidationContext): RuleFinding[] {
+  scope(ctx: ValidationContext, report: Report): void {
     const startType = ctx.isLoopBody ? 'LoopInput' : 'Input';
-    const starts = ctx.nodes.filter(n => n.type === startType && typeof n.name === 'string').map(n => n.name);
-    if (starts.length === 0) return []; // MissingStartingNodes / MissingLoopInputNode report this
-    const reached = new Set<string>(starts);
-    const queue = [...starts];
+    const reached = new Uint8Array(ctx.nodes.length);
+    const queue: NodeEntry[] = [];
+    for (const { name } of ctx.nodesOfType(startType)) {
+      const start = name !== undefined ? ctx.nodeByName.get(name)! : undefined; // connections leave the first node of the name
+      if (start && !reached[start.index]) {
+        reached[start.index] = 1;
+        queue.push(start);
+      }
+    }
+    if (queue.length === 0) return; // MissingStartingNodes / MissingLoopInputNode report this
     for (let i = 0; i < queue.length; i++) {
-      for (const c of ctx.outgoing.get(queue[i]) ?? []) {
-        if (!reached.has(c.target)) {
-          reached.add(c.target);
-          queue.push(c.target);
+      for (const { target } of queue[i].outgoing) {
+        if (target && !reached[target.index]) {
+          reached[target.index] = 1;
+          queue.push(target);
         }
       }
     }
-    return [...ctx.nodeByName.keys()].filter(name => !reached.has(name)).map(name => ({
-      node: name,
-      message: `node '${name}' cannot be reached from the ${startType} node of ${ctx.scopeLabel}: `
-        + 'connect an output that is reached to one of its inputs (or a Condition branch to it), or remove the node',
-    }));
+    for (const { name, index } of ctx.nodeByName.values()) {
+      if (reached[index]) continue;
+      report({
+        node: name,
+        message: `node '${name}' cannot be reached from the ${startType} node of ${ctx.scopeLabel}: `
+          + 'connect an output that is reached to one of its inputs (or a Condition branch to it), or remove the node',
+      });
+    }
   },
 };

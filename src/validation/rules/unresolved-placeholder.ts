@@ -1,4 +1,4 @@
-import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
+import { ConnectionEntry, FlowValidationRule, NodeEntry, Report, ValidationContext } from '../context';
 import { plainKeys } from '../helpers';
 import { FlowValidationSeverity } from '../types';
 
@@ -24,40 +24,37 @@ const FREE_TEXT = new Set([
 export const unresolvedPlaceholder: FlowValidationRule = {
   type: 'UnresolvedPlaceholder',
   severity: FlowValidationSeverity.ERROR,
-  check(ctx: ValidationContext): RuleFinding[] {
-    if (ctx.options.allowPlaceholders) return [];
-    const findings: RuleFinding[] = [];
-    const report = (found: Map<string, string>, where: { node?: string; connection?: string }, label: string) => {
-      for (const [placeholder, path] of found) {
-        const name = placeholder.slice(2, -1);
-        const text = FREE_TEXT.has(path);
-        findings.push({
-          ...where,
-          ...(text ? { severity: FlowValidationSeverity.WARNING } : {}),
-          message: `${label} still holds the placeholder '${placeholder}' (at ${path}): `
-            + (SUBSTITUTABLE.test(name)
-              ? `give it a value with the substitutions option, e.g. FlowDefinition.fromFile(file, { substitutions: { ${name}: ... } })`
-              : 'replace it with a value (substitution names are letters and digits only)')
-            + (text ? '; if the text means it literally, ignore this warning' : ''),
-        });
-      }
-    };
-    for (const node of ctx.nodes) {
-      if (node.type !== 'Loop' && !holdsPlaceholder(node)) continue;
-      const found = new Map<string, string>();
-      // a Loop node's body is its own scope, checked there
-      scan(node, [], found, node.type === 'Loop' ? LOOP_DEFINITION : undefined);
-      if (found.size > 0) report(found, { node: node.name }, `node '${node.name}'`);
-    }
-    for (const c of ctx.connections) {
-      if (!holdsPlaceholder(c)) continue;
-      const found = new Map<string, string>();
-      scan(c, [], found, undefined);
-      if (found.size > 0) report(found, { connection: c.name }, `connection '${c.name}'`);
-    }
-    return findings;
+  node({ node }: NodeEntry, ctx: ValidationContext, report: Report): void {
+    if (ctx.options.allowPlaceholders || (node.type !== 'Loop' && !holdsPlaceholder(node))) return;
+    const found = new Map<string, string>();
+    // a Loop node's body is its own scope, checked there
+    scan(node, [], found, node.type === 'Loop' ? LOOP_DEFINITION : undefined);
+    reportFound(found, { node: node.name }, `node '${node.name}'`, report);
+  },
+  connection({ connection: c }: ConnectionEntry, ctx: ValidationContext, report: Report): void {
+    if (ctx.options.allowPlaceholders || !holdsPlaceholder(c)) return;
+    const found = new Map<string, string>();
+    scan(c, [], found, undefined);
+    reportFound(found, { connection: c.name }, `connection '${c.name}'`, report);
   },
 };
+
+/** Reports each placeholder found in a node or connection. */
+function reportFound(found: Map<string, string>, where: { node?: string; connection?: string }, label: string, report: Report): void {
+  for (const [placeholder, path] of found) {
+    const name = placeholder.slice(2, -1);
+    const text = FREE_TEXT.has(path);
+    report({
+      ...where,
+      ...(text ? { severity: FlowValidationSeverity.WARNING } : {}),
+      message: `${label} still holds the placeholder '${placeholder}' (at ${path}): `
+        + (SUBSTITUTABLE.test(name)
+          ? `give it a value with the substitutions option, e.g. FlowDefinition.fromFile(file, { substitutions: { ${name}: ... } })`
+          : 'replace it with a value (substitution names are letters and digits only)')
+        + (text ? '; if the text means it literally, ignore this warning' : ''),
+    });
+  }
+}
 
 const LOOP_DEFINITION = 'configuration.loop.definition';
 

@@ -1,5 +1,4 @@
-import { FlowConnectionJson } from '../../definition/schema';
-import { FlowValidationRule, RuleFinding, ValidationContext } from '../context';
+import { ConnectionEntry, FlowValidationRule, NodeEntry, Report, ValidationContext } from '../context';
 import { FlowValidationSeverity } from '../types';
 
 /** What a node needs of one Condition node: the condition, and the conditional connection that set it. */
@@ -8,17 +7,23 @@ interface Need {
   readonly via: string;
 }
 
-/** For each Condition node a node depends on, what it needs of it. */
-type Guard = Map<string, Need>;
+/** For each Condition node a node depends on (by name), what it needs of it. */
+class Guard {
+  /** How many connections still have to read this guard: when none, it may be changed in place. */
+  public pending = 0;
+  constructor(public readonly needs: Map<string, Need> = new Map()) {}
+}
 
 /** What one connection brings into a node: the source's guard, and for a conditional connection its condition. */
 interface Contribution {
-  readonly connection: FlowConnectionJson;
+  readonly connection: ConnectionEntry;
   readonly guard: Guard;
   readonly adds?: readonly [string, Need];
 }
 
-const EMPTY: Guard = new Map();
+const EMPTY = new Guard();
+/** The guard of a node that can never run (reported where it started). */
+const NEVER = new Guard();
 
 /**
  * UnsatisfiedConnectionConditions: a node that can never run because it needs two different
@@ -39,53 +44,40 @@ const EMPTY: Guard = new Map();
 export const unsatisfiedConnectionConditions: FlowValidationRule = {
   type: 'UnsatisfiedConnectionConditions',
   severity: FlowValidationSeverity.WARNING,
-  check(ctx: ValidationContext): RuleFinding[] {
-    const findings: RuleFinding[] = [];
-    const guards = new Map<string, Guard | 'never'>();
-    /** how many connections still have to read each guard */
-    const pending = new Map<Guard, number>();
-    const readers = (name: string) => {
-      let n = 0;
-      for (const c of ctx.outgoing.get(name) ?? []) if (ctx.nodeByName.has(c.target)) n++;
-      return n;
-    };
-
-    for (const name of topologicalOrder(ctx, downstreamOfConditionals(ctx))) {
-      const incoming = ctx.incoming.get(name) ?? [];
+  scope(ctx: ValidationContext, report: Report): void {
+    const guards: (Guard | undefined)[] = new Array(ctx.nodes.length);
+    for (const node of topologicalOrder(ctx, downstreamOfConditionals(ctx))) {
       let conditionals = 0;
-      for (const c of incoming) if (c.type === 'Conditional' && ctx.nodeByName.has(c.source)) conditionals++;
+      for (const c of node.incoming) if (c.connection.type === 'Conditional' && c.source) conditionals++;
       const contributions: Contribution[] = [];
       let never = false;
-      for (const c of incoming) {
-        if (!ctx.nodeByName.has(c.source)) continue;
-        const g = guards.get(c.source) ?? EMPTY;
-        if (g === 'never') {
+      for (const c of node.incoming) {
+        if (!c.source) continue;
+        const g = guards[c.source.index] ?? EMPTY;
+        if (g === NEVER) {
           never = true; // reported where it started
           continue;
         }
-        if (g !== EMPTY) pending.set(g, (pending.get(g) ?? 1) - 1);
-        const condition = c.configuration?.conditional?.condition;
-        if (c.type === 'Data') {
+        if (g !== EMPTY) g.pending--;
+        const condition = c.connection.configuration?.conditional?.condition;
+        if (c.connection.type === 'Data') {
           contributions.push({ connection: c, guard: g });
-        } else if (c.type === 'Conditional' && conditionals === 1 && typeof condition === 'string') {
-          contributions.push({ connection: c, guard: g, adds: [c.source, { condition, via: c.name }] });
+        } else if (c.connection.type === 'Conditional' && conditionals === 1 && typeof condition === 'string') {
+          contributions.push({ connection: c, guard: g, adds: [c.connection.source, { condition, via: c.connection.name }] });
         }
       }
-      const merged = never ? undefined : merge(contributions, pending, (c, conditionNode, held, needed) => findings.push({
-        node: name,
+      const merged = never ? undefined : merge(contributions, ({ connection: c }, conditionNode, held, needed) => report({
+        node: node.name,
         connection: c.name,
-        message: `node '${name}' can never run: through connection '${c.name}' it needs condition '${needed.condition}' of Condition node `
+        message: `node '${node.name}' can never run: through connection '${c.name}' it needs condition '${needed.condition}' of Condition node `
           + `'${conditionNode}' (connection '${needed.via}'), and through its other inputs condition '${held.condition}' (connection '${held.via}'); `
-          + `only one condition of '${conditionNode}' holds at a time: give each branch its own copy of '${name}'`,
+          + `only one condition of '${conditionNode}' holds at a time: give each branch its own copy of '${node.name}'`,
       }));
-      if (merged === undefined) {
-        guards.set(name, 'never');
-      } else {
-        guards.set(name, merged);
-        if (merged !== EMPTY) pending.set(merged, (pending.get(merged) ?? 0) + readers(name));
+      guards[node.index] = merged ?? NEVER;
+      if (merged !== undefined && merged !== EMPTY) {
+        for (const c of node.outgoing) if (c.target) merged.pending++;
       }
     }
-    return findings;
   },
 };
 
@@ -96,22 +88,21 @@ export const unsatisfiedConnectionConditions: FlowValidationRule = {
  */
 function merge(
   contributions: Contribution[],
-  pending: Map<Guard, number>,
-  report: (c: FlowConnectionJson, conditionNode: string, held: Need, needed: Need) => void,
+  report: (c: ConnectionEntry, conditionNode: string, held: Need, needed: Need) => void,
 ): Guard | undefined {
   let base = -1;
-  contributions.forEach((c, i) => { if (base < 0 || c.guard.size > contributions[base].guard.size) base = i; });
+  contributions.forEach((c, i) => { if (base < 0 || c.guard.needs.size > contributions[base].guard.needs.size) base = i; });
   if (base < 0) return EMPTY;
   let result = contributions[base].guard;
-  let owned = result !== EMPTY && pending.get(result) === 0;
-  const add = (c: FlowConnectionJson, conditionNode: string, need: Need): boolean => {
-    const held = result.get(conditionNode);
+  let owned = result !== EMPTY && result.pending === 0;
+  const add = (c: ConnectionEntry, conditionNode: string, need: Need): boolean => {
+    const held = result.needs.get(conditionNode);
     if (held === undefined) {
       if (!owned) {
-        result = new Map(result);
+        result = new Guard(new Map(result.needs));
         owned = true;
       }
-      result.set(conditionNode, need);
+      result.needs.set(conditionNode, need);
     } else if (held.condition !== need.condition) {
       report(c, conditionNode, held, need);
       return false;
@@ -121,7 +112,7 @@ function merge(
   for (let i = 0; i < contributions.length; i++) {
     const { connection, guard, adds } = contributions[i];
     if (i !== base && guard !== contributions[base].guard) {
-      for (const [conditionNode, need] of guard) {
+      for (const [conditionNode, need] of guard.needs) {
         if (!add(connection, conditionNode, need)) return undefined;
       }
     }
@@ -134,47 +125,34 @@ function merge(
  * The nodes a conditional connection leads to, directly or through other connections: the only
  * nodes whose guard is not empty.
  */
-function downstreamOfConditionals(ctx: ValidationContext): Set<string> {
-  const reached = new Set<string>();
-  const queue: string[] = [];
-  for (const c of ctx.connections) {
-    if (c.type === 'Conditional' && ctx.nodeByName.has(c.source) && ctx.nodeByName.has(c.target) && !reached.has(c.target)) {
-      reached.add(c.target);
-      queue.push(c.target);
+function downstreamOfConditionals(ctx: ValidationContext): NodeEntry[] {
+  const reached = new Uint8Array(ctx.nodes.length);
+  const queue: NodeEntry[] = [];
+  const reach = (node: NodeEntry | undefined) => {
+    if (node && !reached[node.index]) {
+      reached[node.index] = 1;
+      queue.push(node);
     }
-  }
-  for (let i = 0; i < queue.length; i++) {
-    for (const c of ctx.outgoing.get(queue[i]) ?? []) {
-      if (ctx.nodeByName.has(c.target) && !reached.has(c.target)) {
-        reached.add(c.target);
-        queue.push(c.target);
-      }
-    }
-  }
-  return reached;
+  };
+  for (const c of ctx.connections) if (c.connection.type === 'Conditional' && c.source) reach(c.target);
+  for (let i = 0; i < queue.length; i++) for (const c of queue[i].outgoing) reach(c.target);
+  return queue;
 }
 
 /**
  * The given nodes in topological order over the connections between them (Kahn's algorithm); nodes
  * on or behind a cycle are left out. Nodes outside the set have an empty guard, so they need no order.
  */
-function topologicalOrder(ctx: ValidationContext, nodes: Set<string>): string[] {
-  const indegree = new Map<string, number>();
-  for (const name of nodes) indegree.set(name, 0);
-  for (const name of nodes) {
-    for (const c of ctx.outgoing.get(name) ?? []) {
-      const d = indegree.get(c.target);
-      if (d !== undefined) indegree.set(c.target, d + 1);
-    }
+function topologicalOrder(ctx: ValidationContext, nodes: NodeEntry[]): NodeEntry[] {
+  const indegree = new Int32Array(ctx.nodes.length).fill(-1); // -1: not in the set
+  for (const node of nodes) indegree[node.index] = 0;
+  for (const node of nodes) {
+    for (const { target } of node.outgoing) if (target && indegree[target.index] >= 0) indegree[target.index]++;
   }
-  const order: string[] = [];
-  for (const [name, d] of indegree) if (d === 0) order.push(name);
+  const order = nodes.filter(node => indegree[node.index] === 0);
   for (let i = 0; i < order.length; i++) {
-    for (const c of ctx.outgoing.get(order[i]) ?? []) {
-      const d = indegree.get(c.target);
-      if (d === undefined) continue;
-      indegree.set(c.target, d - 1);
-      if (d === 1) order.push(c.target);
+    for (const { target } of order[i].outgoing) {
+      if (target && indegree[target.index] > 0 && --indegree[target.index] === 0) order.push(target);
     }
   }
   return order;
