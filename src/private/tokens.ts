@@ -14,7 +14,13 @@ export function isUnresolved(value: unknown): boolean {
   return false;
 }
 
-function isIntrinsic(value: object): boolean {
-  const keys = Object.keys(value);
-  return keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'));
+/** `{ Ref: ... }` or `{ 'Fn::...': ... }`: an object with exactly one key, an intrinsic's. (No key list is built: this runs on every object a check looks at.) */
+export function isIntrinsic(value: object): boolean {
+  if (Array.isArray(value)) return false;
+  let only: string | undefined;
+  for (const key in value) {
+    if (only !== undefined) return false;
+    only = key;
+  }
+  return only !== undefined && (only === 'Ref' || only.startsWith('Fn::'));
 }

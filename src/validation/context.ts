@@ -2,7 +2,9 @@ import { NodePorts, nodePorts } from './node-ports';
 import { FlowValidationOptions, FlowValidationSeverity } from './types';
 import { ConditionParseResult, parseConditionExpression } from '../definition/expressions/condition-expression';
 import { InputExpressionParseResult, parseInputExpression } from '../definition/expressions/input-expression';
-import { FlowConnectionJson, FlowDefinitionJson, FlowNodeInputJson, FlowNodeJson, FlowNodeOutputJson } from '../definition/schema';
+import {
+  configurationKey, FlowConnectionJson, FlowDefinitionJson, FlowNodeInputJson, FlowNodeJson, FlowNodeOutputJson, NODE_TYPES,
+} from '../definition/schema';
 import { isUnresolved } from '../private/tokens';
 
 /** A finding of one rule, before the rule's type and the scope are added. */
@@ -32,12 +34,26 @@ export interface FlowValidationRule {
   readonly severity: FlowValidationSeverity;
   /** Whether the rule is a size limit (skipped when `checkLimits` is false). */
   readonly isLimit?: boolean;
-  /** Checks one node (each node of the scope that is an object, in definition order). */
+  /**
+   * Checks one node, as the scope is indexed (each node that is an object, in definition order).
+   * The node's own data is complete; of the rest of the scope only the nodes before it are known,
+   * and no connection: a check that needs those is a `scope` check.
+   */
   node?(node: NodeEntry, ctx: ValidationContext, report: Report): void;
-  /** Checks one connection (each connection of the scope that is an object, in definition order). */
+  /**
+   * Checks one connection, as the scope's connections are indexed (each connection that is an
+   * object, in definition order). Every node is known; the nodes' `incoming` and `outgoing` lists
+   * hold the connections up to this one (it is the last).
+   */
   connection?(connection: ConnectionEntry, ctx: ValidationContext, report: Report): void;
-  /** Checks the scope as a whole, after its nodes and connections. */
+  /** Checks the scope as a whole, once it is indexed. */
   scope?(ctx: ValidationContext, report: Report): void;
+}
+
+/** What is called as each node and connection of a scope is indexed. */
+export interface ScopeVisitor {
+  node(node: NodeEntry, ctx: ValidationContext): void;
+  connection(connection: ConnectionEntry, ctx: ValidationContext): void;
 }
 
 /** A condition of a Condition node, or a LoopController's continue condition. */
@@ -46,7 +62,10 @@ export interface ConditionJson {
   readonly expression?: string;
 }
 
-const NO_CONNECTIONS: readonly ConnectionEntry[] = Object.freeze([]);
+// shared empty lists (not frozen: a frozen array would make every loop over these lists polymorphic)
+const NO_CONNECTIONS: readonly ConnectionEntry[] = [];
+const NO_GROUPS: readonly ConnectionEntry[][] = [];
+const CONFIGURATION_KEYS: ReadonlyMap<string, string> = new Map(NODE_TYPES.map(type => [type, configurationKey(type)]));
 
 /**
  * A node of the scope with what the rules share about it, worked out once: its ports, its inputs,
@@ -61,12 +80,16 @@ export class NodeEntry {
   public readonly isNamed: boolean;
   /** The ports of the node's type; undefined for a type that is not a node type. */
   public readonly ports: NodePorts | undefined;
+  /** The member of `configuration` a node of this type has (`prompt` for Prompt); undefined for a type that is not a node type. */
+  public readonly configurationKey: string | undefined;
   /** The inputs that are objects with a name (the first of each name). */
   public readonly inputs: readonly FlowNodeInputJson[];
   /** The outputs that are objects with a name (the first of each name). */
   public readonly outputs: readonly FlowNodeOutputJson[];
   /** A Condition node's conditions that are objects with a name (the first of each name); empty for other types. */
   public readonly conditions: readonly ConditionJson[];
+  private connectedInputs = 0;
+  private connectedMask = 0;
   /** The connections of the scope whose target is this node (only for the first node of a name). */
   public incoming: readonly ConnectionEntry[] = NO_CONNECTIONS;
   /** The connections of the scope whose source is this node (only for the first node of a name). */
@@ -83,6 +106,7 @@ export class NodeEntry {
     this.type = typeof node.type === 'string' ? node.type : undefined;
     this.isNamed = isNamed;
     this.ports = nodePorts(node);
+    this.configurationKey = this.type !== undefined ? CONFIGURATION_KEYS.get(this.type) : undefined;
     this.inputs = named(node.inputs);
     this.outputs = named(node.outputs);
     this.conditions = this.type === 'Condition' ? named(node.configuration?.condition?.conditions) : [];
@@ -103,6 +127,28 @@ export class NodeEntry {
     return find(this.conditions, name);
   }
 
+  /**
+   * The inputs no data connection goes into, once the scope is indexed. Without a search when every
+   * input is connected (inputs are counted as connections arrive).
+   */
+  public unconnectedInputs(): readonly FlowNodeInputJson[] {
+    if (this.connectedInputs === this.inputs.length) return [];
+    return this.inputs.filter(input => !this.incoming.some(c => c.input === input));
+  }
+
+  /** Counts a data connection into one of the inputs (the first one into each input), before it joins `incoming`. */
+  public connect(input: FlowNodeInputJson): void {
+    const i = this.inputs.indexOf(input);
+    if (i < 31) { // a bit for each of the first 31 inputs (a valid node has at most 20): no allocation per node
+      const bit = 1 << i; // eslint-disable-line no-bitwise
+      if (this.connectedMask & bit) return; // eslint-disable-line no-bitwise
+      this.connectedMask += bit;
+    } else if (this.incoming.some(c => c.input === input)) {
+      return;
+    }
+    this.connectedInputs++;
+  }
+
   /** The data connections into one input. */
   public dataInto(input: string): ConnectionEntry[] {
     let found: ConnectionEntry[] | undefined;
@@ -114,10 +160,10 @@ export class NodeEntry {
    * The inputs fed by more than one data connection: one list per input, with its connections in
    * definition order. The common case (no node with two data connections in) allocates nothing.
    */
-  public inputsWithSeveralConnections(): ConnectionEntry[][] {
+  public inputsWithSeveralConnections(): readonly ConnectionEntry[][] {
     let data = 0;
     for (const c of this.incoming) if (c.targetInput !== undefined) data++;
-    if (data < 2) return [];
+    if (data < 2) return NO_GROUPS;
     const byInput = new Map<string, ConnectionEntry[]>();
     for (const c of this.incoming) {
       if (c.targetInput === undefined) continue;
@@ -131,12 +177,26 @@ export class NodeEntry {
 
 /** A connection of the scope, with the nodes it joins. */
 export class ConnectionEntry {
+  /** The connection's name; undefined when it is not a string. */
+  public readonly name: string | undefined;
+  /** Whether this is the first connection of its name. */
+  public readonly isNamed: boolean;
+  /** `Data` or `Conditional`; undefined for anything else. */
+  public readonly type: 'Data' | 'Conditional' | undefined;
   /** The first node named like the connection's source; undefined when there is none. */
   public readonly source: NodeEntry | undefined;
   /** The first node named like the connection's target; undefined when there is none. */
   public readonly target: NodeEntry | undefined;
+  /** The source output of a Data connection, when it is a string; undefined otherwise. */
+  public readonly sourceOutput: string | undefined;
   /** The target input of a Data connection, when it is a string; undefined otherwise. */
   public readonly targetInput: string | undefined;
+  /** The condition a Conditional connection follows, when it is a string; undefined otherwise. */
+  public readonly condition: string | undefined;
+  /** The source's output the connection reads (Data connections); undefined when the source has no such output. */
+  public readonly output: FlowNodeOutputJson | undefined;
+  /** The target's input the connection feeds (Data connections); undefined when the target has no such input. */
+  public readonly input: FlowNodeInputJson | undefined;
 
   constructor(
     /** The connection as written. */
@@ -144,11 +204,20 @@ export class ConnectionEntry {
     /** The connection's position among the scope's connections that are objects. */
     public readonly index: number,
     nodeByName: ReadonlyMap<string, NodeEntry>,
+    isNamed: boolean,
   ) {
+    this.name = typeof connection.name === 'string' ? connection.name : undefined;
+    this.isNamed = isNamed;
+    this.type = connection.type === 'Data' || connection.type === 'Conditional' ? connection.type : undefined;
     this.source = typeof connection.source === 'string' ? nodeByName.get(connection.source) : undefined;
     this.target = typeof connection.target === 'string' ? nodeByName.get(connection.target) : undefined;
-    const input = connection.configuration?.data?.targetInput;
-    this.targetInput = connection.type === 'Data' && typeof input === 'string' ? input : undefined;
+    const data = this.type === 'Data' ? connection.configuration?.data : undefined;
+    this.sourceOutput = typeof data?.sourceOutput === 'string' ? data.sourceOutput : undefined;
+    this.targetInput = typeof data?.targetInput === 'string' ? data.targetInput : undefined;
+    const condition = this.type === 'Conditional' ? connection.configuration?.conditional?.condition : undefined;
+    this.condition = typeof condition === 'string' ? condition : undefined;
+    this.output = this.sourceOutput !== undefined ? this.source?.output(this.sourceOutput) : undefined;
+    this.input = this.targetInput !== undefined ? this.target?.input(this.targetInput) : undefined;
   }
 }
 
@@ -166,6 +235,7 @@ export class ValidationContext {
   public readonly nodeByName = new Map<string, NodeEntry>();
 
   private readonly nodesByType = new Map<string, NodeEntry[]>();
+  private readonly connectionNames = new Set<string>();
   private readonly inputExpressions = new Map<string, InputExpressionParseResult>();
   private readonly conditionExpressions = new Map<string, ConditionParseResult>();
   private innerNames?: Map<string, FlowNodeJson>;
@@ -179,17 +249,24 @@ export class ValidationContext {
     public readonly options: FlowValidationOptions,
     /** The scope that holds `loopNode`; undefined for the top-level definition. */
     public readonly parent?: ValidationContext,
+    /** Called with each node and connection as it is indexed (the validator runs the rules' checks there). */
+    visitor?: ScopeVisitor,
   ) {
-    for (const node of objects(definition?.nodes) as FlowNodeJson[]) {
+    // nodes first, so that every connection can be resolved; each one is visited while it is at hand
+    forEachObject(definition?.nodes, (node: FlowNodeJson) => {
       const first = typeof node.name === 'string' && !this.nodeByName.has(node.name);
       const entry = new NodeEntry(node, this.nodes.length, first);
       this.nodes.push(entry);
       if (first) this.nodeByName.set(node.name, entry);
       if (entry.type !== undefined) push(this.nodesByType, entry.type, entry);
-    }
-    for (const connection of objects(definition?.connections) as FlowConnectionJson[]) {
-      const entry = new ConnectionEntry(connection, this.connections.length, this.nodeByName);
+      visitor?.node(entry, this);
+    });
+    forEachObject(definition?.connections, (connection: FlowConnectionJson) => {
+      const first = typeof connection.name === 'string' && !this.connectionNames.has(connection.name);
+      if (first) this.connectionNames.add(connection.name);
+      const entry = new ConnectionEntry(connection, this.connections.length, this.nodeByName, first);
       this.connections.push(entry);
+      if (entry.input) entry.target!.connect(entry.input);
       if (entry.source) {
         if (entry.source.outgoing === NO_CONNECTIONS) entry.source.outgoing = [entry];
         else (entry.source.outgoing as ConnectionEntry[]).push(entry);
@@ -198,7 +275,8 @@ export class ValidationContext {
         if (entry.target.incoming === NO_CONNECTIONS) entry.target.incoming = [entry];
         else (entry.target.incoming as ConnectionEntry[]).push(entry);
       }
-    }
+      visitor?.connection(entry, this);
+    });
   }
 
   /** Whether this scope is a Loop node's body. */
@@ -218,9 +296,11 @@ export class ValidationContext {
   public get innerNodeNames(): Map<string, FlowNodeJson> {
     if (!this.innerNames) {
       this.innerNames = new Map();
-      for (const loop of this.nodesOfType('Loop')) {
-        for (const node of objects(loop.node.configuration?.loop?.definition?.nodes) as FlowNodeJson[]) {
-          if (typeof node.name === 'string' && !this.innerNames.has(node.name)) this.innerNames.set(node.name, loop.node);
+      // from the definition, not the index: node checks may ask while the scope is being indexed
+      for (const loop of objects(this.definition?.nodes) as FlowNodeJson[]) {
+        if (loop.type !== 'Loop') continue;
+        for (const node of objects(loop.configuration?.loop?.definition?.nodes) as FlowNodeJson[]) {
+          if (typeof node.name === 'string' && !this.innerNames.has(node.name)) this.innerNames.set(node.name, loop);
         }
       }
     }
@@ -274,7 +354,17 @@ export class ValidationContext {
 }
 
 function objects(list: unknown): object[] {
-  return Array.isArray(list) ? list.filter(x => x !== null && typeof x === 'object' && !Array.isArray(x)) : [];
+  return Array.isArray(list) ? list.filter(isEntry) : [];
+}
+
+/** Calls `fn` with each item of a list that is an object (not an array), without copying the list. */
+function forEachObject<T>(list: unknown, fn: (item: T) => void): void {
+  if (!Array.isArray(list)) return;
+  for (const item of list) if (isEntry(item)) fn(item);
+}
+
+function isEntry(item: unknown): boolean {
+  return item !== null && typeof item === 'object' && !Array.isArray(item);
 }
 
 /**

@@ -2,7 +2,7 @@
  * Small helpers the rules share for reading plain JSON and wording messages.
  */
 import { FlowNodeJson } from '../definition/schema';
-import { isUnresolved } from '../private/tokens';
+import { isIntrinsic, isUnresolved } from '../private/tokens';
 
 /** `Prompt node 'Summarize'` (or `node 'Summarize'` when the type is not a string). */
 export function nodeLabel(node: FlowNodeJson): string {
@@ -45,13 +45,10 @@ export function caseInsensitiveMatch(value: unknown, candidates: readonly string
 }
 
 /**
- * The keys of a plain JSON object, or undefined when the value is not an object, or is a CDK token
- * or a CloudFormation intrinsic (`{ Ref }`, `{ 'Fn::...': ... }`) — values a walk must not enter.
- * (One `Object.keys` per object: the hot path of walks over whole definitions.)
+ * Whether a value is a plain JSON object that a walk may enter: an object, not an array, a CDK
+ * token or a CloudFormation intrinsic (`{ Ref }`, `{ 'Fn::...': ... }`). Walks then read its keys
+ * with `for...in`, which builds no key list (the hot path of walks over whole definitions).
  */
-export function plainKeys(value: unknown): string[] | undefined {
-  if (value === null || typeof value !== 'object' || Array.isArray(value) || typeof (value as any).resolve === 'function') return undefined;
-  const keys = Object.keys(value);
-  if (keys.length === 1 && (keys[0] === 'Ref' || keys[0].startsWith('Fn::'))) return undefined;
-  return keys;
+export function isPlainObject(value: unknown): value is { readonly [key: string]: unknown } {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && typeof (value as any).resolve !== 'function' && !isIntrinsic(value);
 }

@@ -25,8 +25,7 @@ export function validateFlowDefinition(definition: FlowDefinitionJson, options: 
   const seen = new Set<object>([definition]); // a definition object that holds itself is checked once
   for (let i = 0; i < scopes.length; i++) {
     const [scope, loopNode, parent] = scopes[i];
-    const ctx = new ValidationContext(scope, loopNode, options, parent);
-    runRules(rules, ctx, results);
+    const ctx = validateScope(rules, scope, loopNode, options, parent, results);
     for (const { node } of ctx.nodesOfType('Loop')) {
       const body = node.configuration?.loop?.definition;
       if (body && typeof body === 'object' && !Array.isArray(body) && !ctx.isUnresolved(body) && !seen.has(body)) {
@@ -39,23 +38,24 @@ export function validateFlowDefinition(definition: FlowDefinitionJson, options: 
 }
 
 /**
- * Runs the rules over one scope in one pass: each node, then each connection, is visited once and
- * checked by every rule while it is at hand; then the rules that look at the scope as a whole run.
+ * Validates one scope in one pass: each node, then each connection, is checked by every rule as the
+ * scope is indexed, while it is at hand; then the rules that look at the scope as a whole run.
  * Findings are reported rule by rule, in the order of `RULES`.
  */
-function runRules(rules: FlowValidationRule[], ctx: ValidationContext, results: FlowValidationResult[]): void {
+function validateScope(
+  rules: FlowValidationRule[], scope: FlowDefinitionJson, loopNode: FlowNodeJson | undefined, options: FlowValidationOptions,
+  parent: ValidationContext | undefined, results: FlowValidationResult[],
+): ValidationContext {
   const found: RuleFinding[][] = rules.map(() => []);
   const reports: Report[] = found.map(list => (finding: RuleFinding) => { list.push(finding); });
   const nodeRules = rules.flatMap((rule, i) => rule.node ? [i] : []);
   const connectionRules = rules.flatMap((rule, i) => rule.connection ? [i] : []);
-  for (const node of ctx.nodes) {
-    for (const i of nodeRules) rules[i].node!(node, ctx, reports[i]);
-  }
-  for (const connection of ctx.connections) {
-    for (const i of connectionRules) rules[i].connection!(connection, ctx, reports[i]);
-  }
+  const ctx = new ValidationContext(scope, loopNode, options, parent, {
+    node: (entry, scopeCtx) => { for (const i of nodeRules) rules[i].node!(entry, scopeCtx, reports[i]); },
+    connection: (entry, scopeCtx) => { for (const i of connectionRules) rules[i].connection!(entry, scopeCtx, reports[i]); },
+  });
   rules.forEach((rule, i) => rule.scope?.(ctx, reports[i]));
-  const loopNode = ctx.loopNode ? { loopNode: ctx.loopNode.name } : {};
+  const inLoop = loopNode ? { loopNode: loopNode.name } : {};
   rules.forEach((rule, i) => {
     for (const finding of found[i]) {
       results.push({
@@ -65,10 +65,11 @@ function runRules(rules: FlowValidationRule[], ctx: ValidationContext, results: 
         ...(finding.node !== undefined ? { node: finding.node } : {}),
         ...(finding.connection !== undefined ? { connection: finding.connection } : {}),
         ...(finding.port !== undefined ? { port: finding.port } : {}),
-        ...loopNode,
+        ...inLoop,
       });
     }
   });
+  return ctx;
 }
 
 /** `Type: message`, as synth reports a finding (the message names the node, port or connection). */

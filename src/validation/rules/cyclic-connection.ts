@@ -16,8 +16,8 @@ export const cyclicConnection: FlowValidationRule = {
     // iterative depth-first search: a stack of nodes, with the index of each one's next outgoing connection
     const stack: number[] = [];
     const next: number[] = [];
-    for (const root of ctx.nodeByName.values()) {
-      if (state[root.index] !== 0) continue;
+    for (const root of ctx.nodes) {
+      if (!root.isNamed || state[root.index] !== 0) continue;
       stack.push(root.index);
       next.push(0);
       state[root.index] = ON_PATH;

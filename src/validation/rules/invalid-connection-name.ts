@@ -1,5 +1,5 @@
 import { CONNECTION_NAME_PATTERN } from '../../private/names';
-import { FlowValidationRule, Report, ValidationContext } from '../context';
+import { ConnectionEntry, FlowValidationRule, Report, ValidationContext } from '../context';
 import { FlowValidationSeverity } from '../types';
 
 /**
@@ -8,21 +8,15 @@ import { FlowValidationSeverity } from '../types';
 export const invalidConnectionName: FlowValidationRule = {
   type: 'InvalidConnectionName',
   severity: FlowValidationSeverity.ERROR,
-  // uniqueness is over the scope, so the names are checked in one walk that remembers them
-  scope(ctx: ValidationContext, report: Report): void {
-    const seen = new Set<string>();
-    for (const { connection: c, index } of ctx.connections) {
-      if (typeof c.name !== 'string' || (!ctx.isUnresolved(c.name) && !CONNECTION_NAME_PATTERN.test(c.name))) {
-        report({
-          connection: typeof c.name === 'string' ? c.name : undefined,
-          message: `connection #${index + 1} (${c.source} → ${c.target}) has an invalid name ${typeof c.name === 'string' ? `'${c.name}'` : '(missing)'}: `
-            + 'use letters, digits and single underscores between them, starting with a letter, at most 101 letters and digits',
-        });
-      } else if (seen.has(c.name)) {
-        report({ connection: c.name, message: `connection name '${c.name}' is used more than once; give each connection its own name` });
-      } else {
-        seen.add(c.name);
-      }
+  connection({ connection: c, index, isNamed }: ConnectionEntry, ctx: ValidationContext, report: Report): void {
+    if (typeof c.name !== 'string' || (!ctx.isUnresolved(c.name) && !CONNECTION_NAME_PATTERN.test(c.name))) {
+      report({
+        connection: typeof c.name === 'string' ? c.name : undefined,
+        message: `connection #${index + 1} (${c.source} → ${c.target}) has an invalid name ${typeof c.name === 'string' ? `'${c.name}'` : '(missing)'}: `
+          + 'use letters, digits and single underscores between them, starting with a letter, at most 101 letters and digits',
+      });
+    } else if (!isNamed) {
+      report({ connection: c.name, message: `connection name '${c.name}' is used more than once; give each connection its own name` });
     }
   },
 };

@@ -1,10 +1,7 @@
-import { configurationKey, NODE_TYPES } from '../../definition/schema';
 import { FlowValidationRule, NodeEntry, Report, ValidationContext } from '../context';
 import { isObject } from '../helpers';
 import { FlowValidationSeverity } from '../types';
 
-/** The configuration member of each node type. */
-const CONFIGURATION_KEYS: ReadonlyMap<unknown, string> = new Map(NODE_TYPES.map(type => [type, configurationKey(type)]));
 
 /**
  * Schema check: a node's `configuration` is a union — exactly one member, the one named after
@@ -13,8 +10,7 @@ const CONFIGURATION_KEYS: ReadonlyMap<unknown, string> = new Map(NODE_TYPES.map(
 export const invalidNodeConfiguration: FlowValidationRule = {
   type: 'InvalidNodeConfiguration',
   severity: FlowValidationSeverity.ERROR,
-  node({ node }: NodeEntry, ctx: ValidationContext, report: Report): void {
-    const key = CONFIGURATION_KEYS.get(node.type);
+  node({ node, configurationKey: key }: NodeEntry, ctx: ValidationContext, report: Report): void {
     const config = node.configuration as unknown;
     if (key === undefined || !isObject(config) || ctx.isUnresolved(config) || !(key in config)) return;
     const extra = otherKeys(config, key);

@@ -1,4 +1,4 @@
-import { configurationKey, FlowNodeJson, NODE_TYPES } from '../../definition/schema';
+import { configurationKey, FlowNodeJson } from '../../definition/schema';
 import { FlowValidationRule, NodeEntry, Report, ValidationContext } from '../context';
 import { isAbsent, isObject, show } from '../helpers';
 import { FlowValidationSeverity } from '../types';
@@ -6,8 +6,6 @@ import { FlowValidationSeverity } from '../types';
 /** Node types whose configuration member is an empty object. */
 const EMPTY_CONFIGURATION = new Set(['Input', 'Output', 'Iterator', 'Collector', 'LoopInput']);
 
-/** The configuration member of each node type. */
-const CONFIGURATION_KEYS: ReadonlyMap<unknown, string> = new Map(NODE_TYPES.map(type => [type, configurationKey(type)]));
 
 /**
  * MissingNodeConfiguration: a node needs `configuration.<type in lower camel case>` (`prompt`,
@@ -18,8 +16,7 @@ const CONFIGURATION_KEYS: ReadonlyMap<unknown, string> = new Map(NODE_TYPES.map(
 export const missingNodeConfiguration: FlowValidationRule = {
   type: 'MissingNodeConfiguration',
   severity: FlowValidationSeverity.ERROR,
-  node({ node }: NodeEntry, ctx: ValidationContext, report: Report): void {
-    const key = CONFIGURATION_KEYS.get(node.type);
+  node({ node, configurationKey: key }: NodeEntry, ctx: ValidationContext, report: Report): void {
     if (key === undefined) return; // InvalidEnumValue
     const config = node.configuration as unknown;
     if (ctx.isUnresolved(config)) return;
@@ -114,5 +111,5 @@ function need(node: FlowNodeJson, report: Report, value: unknown, path: string, 
 
 /** Reports a required field of a node's configuration member that is missing. */
 function missing(node: FlowNodeJson, report: Report, path: string, fix: string): void {
-  report({ node: node.name, message: `${node.type} node '${node.name}' has no configuration.${CONFIGURATION_KEYS.get(node.type)}.${path}: ${fix}` });
+  report({ node: node.name, message: `${node.type} node '${node.name}' has no configuration.${configurationKey(node.type)}.${path}: ${fix}` });
 }

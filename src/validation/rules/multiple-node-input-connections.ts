@@ -1,4 +1,4 @@
-import { FlowValidationRule, NodeEntry, Report } from '../context';
+import { FlowValidationRule, Report, ValidationContext } from '../context';
 import { FlowValidationSeverity } from '../types';
 
 /**
@@ -8,17 +8,19 @@ import { FlowValidationSeverity } from '../types';
 export const multipleNodeInputConnections: FlowValidationRule = {
   type: 'MultipleNodeInputConnections',
   severity: FlowValidationSeverity.ERROR,
-  node(entry: NodeEntry, _ctx, report: Report): void {
-    for (const connections of entry.inputsWithSeveralConnections()) {
-      const input = connections[0].targetInput;
-      report({
-        node: entry.name,
-        port: input,
-        connection: connections[1].connection.name,
-        message: `input '${input}' of node '${entry.name}' has ${connections.length} data connections `
-          + `(${connections.map(({ connection: c }) => `'${c.name}' from ${c.source}`).join(', ')}); an input takes exactly one: `
-          + 'inputs cannot merge branches, so give each branch its own copy of the node',
-      });
+  scope(ctx: ValidationContext, report: Report): void {
+    for (const entry of ctx.nodes) {
+      for (const connections of entry.inputsWithSeveralConnections()) {
+        const input = connections[0].targetInput;
+        report({
+          node: entry.name,
+          port: input,
+          connection: connections[1].connection.name,
+          message: `input '${input}' of node '${entry.name}' has ${connections.length} data connections `
+            + `(${connections.map(({ connection: c }) => `'${c.name}' from ${c.source}`).join(', ')}); an input takes exactly one: `
+            + 'inputs cannot merge branches, so give each branch its own copy of the node',
+        });
+      }
     }
   },
 };

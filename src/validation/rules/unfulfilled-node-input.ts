@@ -1,4 +1,4 @@
-import { FlowValidationRule, NodeEntry, Report } from '../context';
+import { FlowValidationRule, Report, ValidationContext } from '../context';
 import { FlowValidationSeverity } from '../types';
 
 /**
@@ -7,16 +7,17 @@ import { FlowValidationSeverity } from '../types';
 export const unfulfilledNodeInput: FlowValidationRule = {
   type: 'UnfulfilledNodeInput',
   severity: FlowValidationSeverity.ERROR,
-  node(entry: NodeEntry, _ctx, report: Report): void {
-    if (!entry.isNamed) return;
-    for (const { name } of entry.inputs) {
-      if (entry.incoming.some(c => c.targetInput === name)) continue;
-      report({
-        node: entry.name,
-        port: name,
-        message: `input '${name}' of node '${entry.name}' has no data connection: connect an output to it `
-          + '(in the builder: the node\'s `inputs`, or `previous.next(node)`), or remove the input',
-      });
+  scope(ctx: ValidationContext, report: Report): void {
+    for (const entry of ctx.nodes) {
+      if (!entry.isNamed) continue;
+      for (const { name } of entry.unconnectedInputs()) {
+        report({
+          node: entry.name,
+          port: name,
+          message: `input '${name}' of node '${entry.name}' has no data connection: connect an output to it `
+            + '(in the builder: the node\'s `inputs`, or `previous.next(node)`), or remove the input',
+        });
+      }
     }
   },
 };

@@ -12,10 +12,8 @@ const REPORTED_ELSEWHERE = new Set<string | undefined>(['Condition', 'Output', '
 export const unknownConnectionSourceOutput: FlowValidationRule = {
   type: 'UnknownConnectionSourceOutput',
   severity: FlowValidationSeverity.ERROR,
-  connection({ connection: c, source }: ConnectionEntry, ctx: ValidationContext, report: Report): void {
-    if (c.type !== 'Data' || !source || REPORTED_ELSEWHERE.has(source.type)) return;
-    const output = c.configuration?.data?.sourceOutput;
-    if (typeof output !== 'string' || ctx.isUnresolved(output) || source.output(output)) return;
+  connection({ connection: c, source, sourceOutput: output, output: found }: ConnectionEntry, ctx: ValidationContext, report: Report): void {
+    if (found || output === undefined || !source || REPORTED_ELSEWHERE.has(source.type) || ctx.isUnresolved(output)) return;
     report({
       connection: c.name,
       node: c.source,

@@ -12,9 +12,8 @@ const REPORTED_ELSEWHERE = new Set<string | undefined>(['Input', 'LoopInput']);
 export const unknownConnectionTargetInput: FlowValidationRule = {
   type: 'UnknownConnectionTargetInput',
   severity: FlowValidationSeverity.ERROR,
-  connection({ connection: c, target, targetInput: input }: ConnectionEntry, ctx: ValidationContext, report: Report): void {
-    if (input === undefined || !target || REPORTED_ELSEWHERE.has(target.type)) return;
-    if (ctx.isUnresolved(input) || target.input(input)) return;
+  connection({ connection: c, target, targetInput: input, input: found }: ConnectionEntry, ctx: ValidationContext, report: Report): void {
+    if (found || input === undefined || !target || REPORTED_ELSEWHERE.has(target.type) || ctx.isUnresolved(input)) return;
     report({
       connection: c.name,
       node: c.target,

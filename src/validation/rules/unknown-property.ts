@@ -1,6 +1,6 @@
-import { configurationKey } from '../../definition/schema';
+import { FlowConnectionJson, FlowNodeJson } from '../../definition/schema';
 import { ConnectionEntry, FlowValidationRule, NodeEntry, Report, ValidationContext } from '../context';
-import { caseInsensitiveMatch, plainKeys } from '../helpers';
+import { caseInsensitiveMatch, isPlainObject } from '../helpers';
 import { FlowValidationSeverity } from '../types';
 
 /** The keys an object may have: a nested shape, a value (`true`), any object (`'any'`), a list of shapes, or a nested definition. */
@@ -95,61 +95,76 @@ const REPORTED_ELSEWHERE = new Set([
 export const unknownProperty: FlowValidationRule = {
   type: 'UnknownProperty',
   severity: FlowValidationSeverity.WARNING,
-  node({ node }: NodeEntry, _ctx: ValidationContext, report: Report): void {
-    const where = { node: node.name };
-    const label = `node '${node.name}'`;
-    walk(node, NODE, [], where, label, report);
+  node({ node, configurationKey }: NodeEntry, _ctx: ValidationContext, report: Report): void {
+    const owner: Owner = { node };
+    walk(node, NODE, owner, report);
     const config = node.configuration;
-    const keys = plainKeys(config);
-    if (!keys) return;
-    for (const key of keys) {
+    if (!isPlainObject(config)) return;
+    for (const key in config) {
       const shape = own(CONFIGURATIONS, key);
-      // a member for another node type is reported by MissingNodeConfiguration / InvalidNodeConfiguration
-      if (shape && key === configurationKey(String(node.type))) walk(config![key], shape, ['configuration', key], where, label, report);
-      else if (!shape) unknownKey(report, where, label, `configuration.${key}`, key, Object.keys(CONFIGURATIONS));
+      if (shape === undefined) {
+        PATH.push('configuration', key);
+        unknownKey(owner, key, Object.keys(CONFIGURATIONS), report);
+        PATH.length = 0;
+      } else if (key === configurationKey) {
+        // a member for another node type is reported by MissingNodeConfiguration / InvalidNodeConfiguration
+        PATH.push('configuration', key);
+        walk(config[key], shape, owner, report);
+        PATH.length = 0;
+      }
     }
   },
-  connection({ connection: c }: ConnectionEntry, _ctx: ValidationContext, report: Report): void {
-    walk(c, CONNECTION, [], { connection: c.name }, `connection '${c.name}'`, report);
+  connection({ connection }: ConnectionEntry, _ctx: ValidationContext, report: Report): void {
+    walk(connection, CONNECTION, { connection }, report);
   },
 };
 
-/** Where a finding is, for the report. */
-type Where = { readonly node?: string; readonly connection?: string };
+/** The node or connection a walk is in. */
+interface Owner {
+  readonly node?: FlowNodeJson;
+  readonly connection?: FlowConnectionJson;
+}
 
-function unknownKey(report: Report, where: Where, label: string, path: string, key: string, known: string[]): void {
+/**
+ * The path of the value a walk is at (keys and list positions), shared by all walks: they do not
+ * overlap, and a path is only turned into text for a finding.
+ */
+const PATH: (string | number)[] = [];
+
+function unknownKey(owner: Owner, key: string, known: string[], report: Report): void {
+  const path = pathText(PATH);
   if (REPORTED_ELSEWHERE.has(path)) return;
   const match = caseInsensitiveMatch(key, known);
+  const label = owner.node ? `node '${owner.node.name}'` : `connection '${owner.connection!.name}'`;
   report({
-    ...where,
+    ...(owner.node ? { node: owner.node.name } : { connection: owner.connection!.name }),
     message: `${label} has '${path}', which the CloudFormation schema does not have, so it is not deployed (the CDK L1 drops it): `
       + (match ? `did you mean '${match}'?` : `remove it${known.length ? ` (known here: ${known.join(', ')})` : ''}`),
   });
 }
 
-/** Reports the keys of `value` that `shape` does not have, recursively; paths are only built for findings. */
-function walk(value: unknown, shape: Shape, path: (string | number)[], where: Where, label: string, report: Report): void {
-  const keys = plainKeys(value); // not into tokens and intrinsics
-  if (!keys) return;
-  for (const key of keys) {
+/** Reports the keys of `value` that `shape` does not have, recursively (not into tokens and intrinsics). */
+function walk(value: unknown, shape: Shape, owner: Owner, report: Report): void {
+  if (!isPlainObject(value)) return;
+  for (const key in value) {
     const spec = own(shape, key);
     if (spec === true || spec === 'any' || spec === 'definition') continue;
-    const child = (value as any)[key];
-    path.push(key);
+    const child = value[key];
+    PATH.push(key);
     if (spec === undefined) {
-      unknownKey(report, where, label, pathText(path), key, Object.keys(shape));
+      unknownKey(owner, key, Object.keys(shape), report);
     } else if (Array.isArray(spec)) {
       if (Array.isArray(child)) {
         for (let i = 0; i < child.length; i++) {
-          path.push(i);
-          walk(child[i], spec[0], path, where, label, report);
-          path.pop();
+          PATH.push(i);
+          walk(child[i], spec[0], owner, report);
+          PATH.pop();
         }
       }
     } else {
-      walk(child, spec as Shape, path, where, label, report);
+      walk(child, spec as Shape, owner, report);
     }
-    path.pop();
+    PATH.pop();
   }
 }
 

@@ -28,8 +28,8 @@ export const unreachableNode: FlowValidationRule = {
         }
       }
     }
-    for (const { name, index } of ctx.nodeByName.values()) {
-      if (reached[index]) continue;
+    for (const { name, index, isNamed } of ctx.nodes) {
+      if (!isNamed || reached[index]) continue;
       report({
         node: name,
         message: `node '${name}' cannot be reached from the ${startType} node of ${ctx.scopeLabel}: `

@@ -1,5 +1,5 @@
 import { ConnectionEntry, FlowValidationRule, NodeEntry, Report, ValidationContext } from '../context';
-import { plainKeys } from '../helpers';
+import { isPlainObject } from '../helpers';
 import { FlowValidationSeverity } from '../types';
 
 /** `${Name}` placeholders, not CDK token strings (`${Token[...]}`). */
@@ -75,11 +75,10 @@ function scan(value: unknown, path: (string | number)[], found: Map<string, stri
       path.pop();
     }
   } else {
-    const keys = plainKeys(value); // not into tokens and intrinsics
-    if (!keys) return;
-    for (const key of keys) {
+    if (!isPlainObject(value)) return; // not into tokens and intrinsics
+    for (const key in value) {
       path.push(key);
-      if (skip === undefined || path.length !== 3 || pathText(path) !== skip) scan((value as any)[key], path, found, skip);
+      if (skip === undefined || path.length !== 3 || pathText(path) !== skip) scan(value[key], path, found, skip);
       path.pop();
     }
   }

@@ -48,7 +48,7 @@ export const unsatisfiedConnectionConditions: FlowValidationRule = {
     const guards: (Guard | undefined)[] = new Array(ctx.nodes.length);
     for (const node of topologicalOrder(ctx, downstreamOfConditionals(ctx))) {
       let conditionals = 0;
-      for (const c of node.incoming) if (c.connection.type === 'Conditional' && c.source) conditionals++;
+      for (const c of node.incoming) if (c.type === 'Conditional' && c.source) conditionals++;
       const contributions: Contribution[] = [];
       let never = false;
       for (const c of node.incoming) {
@@ -59,11 +59,10 @@ export const unsatisfiedConnectionConditions: FlowValidationRule = {
           continue;
         }
         if (g !== EMPTY) g.pending--;
-        const condition = c.connection.configuration?.conditional?.condition;
-        if (c.connection.type === 'Data') {
+        if (c.type === 'Data') {
           contributions.push({ connection: c, guard: g });
-        } else if (c.connection.type === 'Conditional' && conditionals === 1 && typeof condition === 'string') {
-          contributions.push({ connection: c, guard: g, adds: [c.connection.source, { condition, via: c.connection.name }] });
+        } else if (c.condition !== undefined && conditionals === 1) {
+          contributions.push({ connection: c, guard: g, adds: [c.connection.source, { condition: c.condition, via: c.connection.name }] });
         }
       }
       const merged = never ? undefined : merge(contributions, ({ connection: c }, conditionNode, held, needed) => report({
@@ -134,7 +133,7 @@ function downstreamOfConditionals(ctx: ValidationContext): NodeEntry[] {
       queue.push(node);
     }
   };
-  for (const c of ctx.connections) if (c.connection.type === 'Conditional' && c.source) reach(c.target);
+  for (const c of ctx.connections) if (c.type === 'Conditional' && c.source) reach(c.target);
   for (let i = 0; i < queue.length; i++) for (const c of queue[i].outgoing) reach(c.target);
   return queue;
 }
