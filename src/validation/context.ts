@@ -62,7 +62,9 @@ export interface ConditionJson {
   readonly expression?: string;
 }
 
-// shared empty lists (not frozen: a frozen array would make every loop over these lists polymorphic)
+// shared empty lists, so that the many nodes without one allocate nothing (not frozen: a frozen
+// array would make the loops over these lists polymorphic)
+const NONE: readonly never[] = [];
 const NO_CONNECTIONS: readonly ConnectionEntry[] = [];
 const NO_GROUPS: readonly ConnectionEntry[][] = [];
 const CONFIGURATION_KEYS: ReadonlyMap<string, string> = new Map(NODE_TYPES.map(type => [type, configurationKey(type)]));
@@ -109,7 +111,7 @@ export class NodeEntry {
     this.configurationKey = this.type !== undefined ? CONFIGURATION_KEYS.get(this.type) : undefined;
     this.inputs = named(node.inputs);
     this.outputs = named(node.outputs);
-    this.conditions = this.type === 'Condition' ? named(node.configuration?.condition?.conditions) : [];
+    this.conditions = this.type === 'Condition' ? named(node.configuration?.condition?.conditions) : NONE;
   }
 
   /** The input of a name. */
@@ -132,7 +134,7 @@ export class NodeEntry {
    * input is connected (inputs are counted as connections arrive).
    */
   public unconnectedInputs(): readonly FlowNodeInputJson[] {
-    if (this.connectedInputs === this.inputs.length) return [];
+    if (this.connectedInputs === this.inputs.length) return NONE;
     return this.inputs.filter(input => !this.incoming.some(c => c.input === input));
   }
 
@@ -262,19 +264,13 @@ export class ValidationContext {
       visitor?.node(entry, this);
     });
     forEachObject(definition?.connections, (connection: FlowConnectionJson) => {
-      const first = typeof connection.name === 'string' && !this.connectionNames.has(connection.name);
-      if (first) this.connectionNames.add(connection.name);
+      const known = this.connectionNames.size;
+      const first = typeof connection.name === 'string' && this.connectionNames.add(connection.name).size > known; // one lookup: a new name grows the set
       const entry = new ConnectionEntry(connection, this.connections.length, this.nodeByName, first);
       this.connections.push(entry);
       if (entry.input) entry.target!.connect(entry.input);
-      if (entry.source) {
-        if (entry.source.outgoing === NO_CONNECTIONS) entry.source.outgoing = [entry];
-        else (entry.source.outgoing as ConnectionEntry[]).push(entry);
-      }
-      if (entry.target) {
-        if (entry.target.incoming === NO_CONNECTIONS) entry.target.incoming = [entry];
-        else (entry.target.incoming as ConnectionEntry[]).push(entry);
-      }
+      if (entry.source) entry.source.outgoing = append(entry.source.outgoing, entry);
+      if (entry.target) entry.target.incoming = append(entry.target.incoming, entry);
       visitor?.connection(entry, this);
     });
   }
@@ -360,7 +356,8 @@ function objects(list: unknown): object[] {
 /** Calls `fn` with each item of a list that is an object (not an array), without copying the list. */
 function forEachObject<T>(list: unknown, fn: (item: T) => void): void {
   if (!Array.isArray(list)) return;
-  for (const item of list) if (isEntry(item)) fn(item);
+  // an index, not an iterator: this loop runs once per scope, mostly before the optimizing compiler steps in
+  for (let i = 0; i < list.length; i++) if (isEntry(list[i])) fn(list[i]);
 }
 
 function isEntry(item: unknown): boolean {
@@ -372,7 +369,7 @@ function isEntry(item: unknown): boolean {
  * first of each name. The list itself when it is already that (the common case: no copy).
  */
 function named<T extends { readonly name: string }>(list: unknown): readonly T[] {
-  if (!Array.isArray(list) || list.length === 0) return [];
+  if (!Array.isArray(list) || list.length === 0) return NONE;
   if (list.length > 32) return namedLong(list);
   let clean = true;
   for (let i = 0; i < list.length && clean; i++) {
@@ -407,6 +404,23 @@ function namedLong<T extends { readonly name: string }>(list: unknown[]): readon
 function find<T extends { readonly name: string }>(list: readonly T[], name: unknown, end: number = list.length): T | undefined {
   for (let i = 0; i < end; i++) if (list[i].name === name) return list[i];
   return undefined;
+}
+
+/**
+ * A node's list of connections with one more. Most nodes have a few connections: those lists are
+ * copied at their exact size, as growing one in place reserves room for 16 more, which on a large
+ * definition would more than double the memory the lists take.
+ */
+function append(list: readonly ConnectionEntry[], entry: ConnectionEntry): readonly ConnectionEntry[] {
+  switch (list.length) { // array literals are allocated at their size
+    case 0: return [entry];
+    case 1: return [list[0], entry];
+    case 2: return [list[0], list[1], entry];
+    case 3: return [list[0], list[1], list[2], entry];
+    default:
+      (list as ConnectionEntry[]).push(entry);
+      return list;
+  }
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -25,9 +25,9 @@ describe('MalformedDefinition', () => {
     nodeOf(def, 'FindChunks').outputs = 'retrievalResults';
     const found = findingsOf(def, 'MalformedDefinition');
     expect(found.map(f => [f.node, f.message])).toEqual([
-      [undefined, expect.stringMatching(/node #5 of the flow is 'FlowOutput2', not an object/)],
       ['FindChunks', expect.stringMatching(/'outputs' of node 'FindChunks' is 'retrievalResults', not an array/)],
       ['Answer', expect.stringMatching(/input #3 of node 'Answer' is null, not an object: write it as \{ name, type, expression \}/)],
+      [undefined, expect.stringMatching(/node #5 of the flow is 'FlowOutput2', not an object/)],
     ]);
   });
 

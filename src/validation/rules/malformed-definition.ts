@@ -11,8 +11,7 @@ import { FlowValidationSeverity } from '../types';
 export const malformedDefinition: FlowValidationRule = {
   type: 'MalformedDefinition',
   severity: FlowValidationSeverity.ERROR,
-  node({ node, index }: NodeEntry, ctx: ValidationContext, report: Report): void {
-    if (index === 0) checkLists(ctx, report); // the shape of the scope before that of its entries
+  node({ node }: NodeEntry, ctx: ValidationContext, report: Report): void {
     checkPorts(node, 'inputs', ctx, report);
     checkPorts(node, 'outputs', ctx, report);
   },
@@ -21,15 +20,10 @@ export const malformedDefinition: FlowValidationRule = {
     checkEnd(c, index, 'target', ctx, report);
   },
   scope(ctx: ValidationContext, report: Report): void {
-    if (ctx.nodes.length === 0) checkLists(ctx, report); // no node hook ran
+    checkList(ctx, 'nodes', report);
+    checkList(ctx, 'connections', report);
   },
 };
-
-/** Checks that the scope's `nodes` and `connections` are arrays of objects. */
-function checkLists(ctx: ValidationContext, report: Report): void {
-  checkList(ctx, 'nodes', report);
-  checkList(ctx, 'connections', report);
-}
 
 /** Checks that the scope's `nodes` or `connections` is an array of objects. */
 function checkList(ctx: ValidationContext, key: 'nodes' | 'connections', report: Report): void {
