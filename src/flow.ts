@@ -201,7 +201,8 @@ export class Flow extends FlowBase {
       name: this.flowName,
       description: props.description,
       executionRoleArn: this.role.roleArn,
-      definition: Lazy.any({ produce: () => this.definition.toJson() }),
+      // the rendering that the synth-time aspect validated and derived the permissions from, unless the graph changed since
+      definition: Lazy.any({ produce: () => this.definition._render() }),
       customerEncryptionKeyArn: props.encryptionKey?.keyArn,
       testAliasTags: props.testAliasTags,
     });
@@ -278,7 +279,7 @@ export class Flow extends FlowBase {
    */
   private definitionHash(): string {
     const resolved = Stack.of(this).resolve({
-      definition: this.definition.toJson(),
+      definition: this.definition._render(),
       role: this.role.roleArn,
       key: this.encryptionKey?.keyArn,
     });
@@ -297,7 +298,8 @@ export class Flow extends FlowBase {
     const stack = Stack.of(this);
     const ctx: PermissionContext = { partition: stack.partition, region: stack.region, account: stack.account };
     for (const node of this.definition._allNodes()) node._inFlow = true;
-    const json = this.definition.toJson();
+    // one rendering for the validation, the permissions and the template (`_render` keeps it)
+    const json = this.definition._render();
 
     // one statement per set of actions (and conditions), with all the resources they apply to
     const permissions: FlowPermission[] = mergePermissions(this.definition._permissions(ctx));

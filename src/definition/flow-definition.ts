@@ -1,7 +1,7 @@
 import * as fs from 'fs';
-import { collectNodes, renderNodes } from './graph';
+import { collectNodes, graphRevision, renderNodes, renderWithNodes } from './graph';
 import { renderMermaid } from './mermaid';
-import { FlowDefinitionJson } from './schema';
+import { FlowDefinitionJson, FlowNodeJson } from './schema';
 import type { FlowNode, IFlowChainable } from '../nodes/flow-node';
 import { deriveFlowPermissions } from '../permissions';
 import { FlowPermission, PermissionContext } from '../permissions/types';
@@ -68,6 +68,15 @@ export abstract class FlowDefinition {
   public abstract toJson(): any;
 
   /**
+   * The definition as plain JSON, like `toJson()`, but possibly the same object as an earlier call
+   * returned when nothing changed since: callers must not modify it.
+   * @internal
+   */
+  public _render(): any {
+    return this.toJson();
+  }
+
+  /**
    * The definition as a Mermaid flowchart: nodes with their types, data connections labelled
    * `output → input`, conditional connections labelled with their condition.
    */
@@ -105,7 +114,20 @@ export abstract class FlowDefinition {
   public abstract _permissions(ctx: PermissionContext): FlowPermission[];
 }
 
+/** A rendering of a builder definition, valid while the graph revision is unchanged. */
+interface Rendering {
+  readonly revision: number;
+  readonly json: FlowDefinitionJson;
+  /** the JSON of every node, loop bodies included, as it is in `json` */
+  readonly nodeJson: Map<FlowNode, FlowNodeJson>;
+}
+
 class ChainableDefinition extends FlowDefinition {
+  /** the last rendering: the template, the validation and the permissions share one rendering of each node */
+  private rendering?: Rendering;
+  /** the last result of `_allNodes`, and the graph revision it is valid for */
+  private allNodes?: { readonly revision: number; readonly nodes: FlowNode[] };
+
   constructor(private readonly start: FlowNode) {
     super();
   }
@@ -114,12 +136,33 @@ class ChainableDefinition extends FlowDefinition {
     return renderNodes(this._nodes());
   }
 
+  public _render(): FlowDefinitionJson {
+    return this.current().json;
+  }
+
   public _nodes(): FlowNode[] {
     return collectNodes(this.start);
   }
 
+  public _allNodes(): FlowNode[] {
+    const revision = graphRevision();
+    if (this.allNodes?.revision !== revision) this.allNodes = { revision, nodes: super._allNodes() };
+    return [...this.allNodes.nodes];
+  }
+
   public _permissions(ctx: PermissionContext): FlowPermission[] {
-    return this._allNodes().flatMap(n => n._permissions(ctx));
+    const { nodeJson } = this.current();
+    return this._allNodes().flatMap(n => n._permissions(ctx, nodeJson.get(n)));
+  }
+
+  /** The rendering of the graph as it is now: the last one, unless a node changed since. */
+  private current(): Rendering {
+    const revision = graphRevision();
+    if (this.rendering?.revision !== revision) {
+      const { result, nodes } = renderWithNodes(() => renderNodes(this._nodes()));
+      this.rendering = { revision, json: result, nodeJson: nodes };
+    }
+    return this.rendering;
   }
 }
 

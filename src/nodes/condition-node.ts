@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { FlowNode, FlowNodeProps, IFlowChainable, IFlowNextable } from './flow-node';
 import { enclosingLoop } from './private/loop-boundary';
 import { FlowCondition } from '../definition/condition';
+import { markGraphChanged } from '../definition/graph';
 import { FlowOutput } from '../definition/ports';
 import { FlowConnectionJson } from '../definition/schema';
 import { assertNodeStyleName, connectionName } from '../private/names';
@@ -76,6 +77,7 @@ export class ConditionNode extends FlowNode {
       throw new Error(`${where}: condition '${name}' has the same expression as '${same.name}' (${condition.conditionExpression})`);
     }
     this.branches.push({ name, condition, target: this.branchTarget(next) });
+    markGraphChanged();
     return this;
   }
 
@@ -85,6 +87,7 @@ export class ConditionNode extends FlowNode {
       throw new Error(`Condition node '${this.nodeName}' already has an otherwise() branch ('${this.defaultTarget.nodeName}')`);
     }
     this.defaultTarget = this.branchTarget(next);
+    markGraphChanged();
     return this;
   }
 

@@ -1,11 +1,12 @@
 import { Construct } from 'constructs';
 import { FlowChain } from '../definition/chain';
 import { FlowDataType } from '../definition/data-type';
+import { markGraphChanged, recordRenderedNode } from '../definition/graph';
 import { FlowOutput } from '../definition/ports';
 import { FlowConnectionJson, FlowNodeInputJson, FlowNodeJson } from '../definition/schema';
 import { deriveNodePermissions } from '../permissions';
 import { FlowPermission, PermissionContext } from '../permissions/types';
-import { assertNodeStyleName, connectionName } from '../private/names';
+import { assertNodeStyleName, connectionName, NODE_NAME_PATTERN } from '../private/names';
 import { assertAllowedInLoopBody, assertSameLoopScope, findEnclosingLoop } from './private/loop-boundary';
 
 /** Something that can be chained onto: a node or a chain of nodes. */
@@ -98,12 +99,13 @@ export abstract class FlowNode extends Construct implements IFlowChainable {
 
   protected constructor(scope: Construct, id: string, nodeType: string, props: FlowNodeProps = {}) {
     super(scope, id);
-    Object.defineProperty(this, FLOW_NODE_SYMBOL, { value: true });
     this.nodeName = props.nodeName ?? id;
     this.nodeType = nodeType;
     this.startNode = this;
-    assertNodeStyleName(this.nodeName, `${nodeType} node at '${this.node.path}': the node name`,
-      props.nodeName === undefined ? 'pass a valid `nodeName`, or use a construct id such as \'ExtractText\'' : 'choose another `nodeName`');
+    if (!NODE_NAME_PATTERN.test(this.nodeName)) { // the message (and the construct path in it) only when it fails
+      assertNodeStyleName(this.nodeName, `${nodeType} node at '${this.node.path}': the node name`,
+        props.nodeName === undefined ? 'pass a valid `nodeName`, or use a construct id such as \'ExtractText\'' : 'choose another `nodeName`');
+    }
     this._enclosingLoop = findEnclosingLoop(this);
     assertAllowedInLoopBody(this);
     this.node.addValidation({
@@ -172,15 +174,15 @@ export abstract class FlowNode extends Construct implements IFlowChainable {
 
   /** @internal the node as it appears in the flow definition */
   public _renderNode(): FlowNodeJson {
-    const inputs = this._inputPorts.map(p => this.renderInput(p));
-    const outputs = this._outputPorts.map(o => ({ name: o.name, type: o.type }));
-    return {
+    const json: { -readonly [K in keyof FlowNodeJson]: FlowNodeJson[K] } = {
       name: this.nodeName,
       type: this.nodeType,
       configuration: this.renderConfiguration(),
-      ...(inputs.length > 0 ? { inputs } : {}),
-      ...(outputs.length > 0 ? { outputs } : {}),
     };
+    if (this._inputPorts.length > 0) json.inputs = this._inputPorts.map(p => this.renderInput(p));
+    if (this._outputPorts.length > 0) json.outputs = this._outputPorts.map(o => ({ name: o.name, type: o.type }));
+    recordRenderedNode(this, json);
+    return json;
   }
 
   /** @internal the connections that end at this node (data) or start from it (conditional) */
@@ -203,10 +205,11 @@ export abstract class FlowNode extends Construct implements IFlowChainable {
   /**
    * The permissions the flow's role needs for this node: those derived from the node's JSON
    * (`src/permissions`, the same derivation an imported definition gets) and `_extraPermissions`.
+   * @param json the node's JSON, when the caller has rendered it already
    * @internal
    */
-  public _permissions(ctx: PermissionContext): FlowPermission[] {
-    return [...deriveNodePermissions(this._renderNode(), ctx), ...this._extraPermissions(ctx)];
+  public _permissions(ctx: PermissionContext, json: FlowNodeJson = this._renderNode()): FlowPermission[] {
+    return [...deriveNodePermissions(json, ctx), ...this._extraPermissions(ctx)];
   }
 
   /**
@@ -230,6 +233,7 @@ export abstract class FlowNode extends Construct implements IFlowChainable {
   protected addOutput(name: string, type: FlowDataType): FlowOutput {
     const output = FlowOutput._create(this, name, type);
     this._outputPorts.push(output);
+    markGraphChanged();
     return output;
   }
 
@@ -239,12 +243,13 @@ export abstract class FlowNode extends Construct implements IFlowChainable {
    * @param options fixed type, loop category, and source
    */
   protected addInput(name: string, options: FlowNodeInputOptions = {}): void {
-    assertNodeStyleName(name, `node '${this.nodeName}': the input name`, 'rename the input');
+    if (!NODE_NAME_PATTERN.test(name)) assertNodeStyleName(name, `node '${this.nodeName}': the input name`, 'rename the input');
     if (this._inputPorts.some(p => p.name === name)) {
       throw new Error(`node '${this.nodeName}' already has an input named '${name}'`);
     }
     const port: InputPort = { name, fixedType: options.fixedType, category: options.category };
     this._inputPorts.push(port);
+    markGraphChanged();
     if (options.source) this.connect(port, options.source);
   }
 
@@ -297,6 +302,7 @@ export abstract class FlowNode extends Construct implements IFlowChainable {
     }
     port.source = source;
     source.node._consumers.add(this);
+    markGraphChanged();
   }
 
   private renderInput(port: InputPort): FlowNodeInputJson {
@@ -333,3 +339,5 @@ export abstract class NextableFlowNode extends FlowNode implements IFlowNextable
 }
 
 const FLOW_NODE_SYMBOL = Symbol.for('cdk-bedrock-flows.FlowNode');
+// on the prototype, so that `isFlowNode` (an `in` test) holds for every node without a property per instance
+Object.defineProperty(FlowNode.prototype, FLOW_NODE_SYMBOL, { value: true });

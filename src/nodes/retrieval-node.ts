@@ -4,6 +4,7 @@ import { NodeBucket } from './private/s3-bucket';
 import { S3FlowNodeProps } from './storage-node';
 import { FlowDataType } from '../definition/data-type';
 import { FlowOutput } from '../definition/ports';
+import { FlowNodeJson } from '../definition/schema';
 import { retrievalPermissions } from '../permissions/retrieval';
 import { FlowPermission, PermissionContext } from '../permissions/types';
 
@@ -38,8 +39,8 @@ export class RetrievalNode extends NextableFlowNode {
   }
 
   /** @internal the definition's permission, narrowed to `keyPrefix` (an IAM limit the definition does not carry) */
-  public _permissions(ctx: PermissionContext): FlowPermission[] {
-    return [...retrievalPermissions(this._renderNode(), ctx, this.bucket.keyPrefix), ...this._extraPermissions(ctx)];
+  public _permissions(ctx: PermissionContext, json: FlowNodeJson = this._renderNode()): FlowPermission[] {
+    return [...retrievalPermissions(json, ctx, this.bucket.keyPrefix), ...this._extraPermissions(ctx)];
   }
 
   /** @internal */

@@ -5,6 +5,7 @@ import { FlowNodeProps, NextableFlowNode } from './flow-node';
 import { NodeBucket } from './private/s3-bucket';
 import { FlowDataType } from '../definition/data-type';
 import { FlowOutput } from '../definition/ports';
+import { FlowNodeJson } from '../definition/schema';
 import { storagePermissions } from '../permissions/storage';
 import { FlowPermission, PermissionContext } from '../permissions/types';
 
@@ -75,8 +76,8 @@ export class StorageNode extends NextableFlowNode {
   }
 
   /** @internal the definition's permission, narrowed to `keyPrefix` (an IAM limit the definition does not carry) */
-  public _permissions(ctx: PermissionContext): FlowPermission[] {
-    return [...storagePermissions(this._renderNode(), ctx, this.bucket.keyPrefix), ...this._extraPermissions(ctx)];
+  public _permissions(ctx: PermissionContext, json: FlowNodeJson = this._renderNode()): FlowPermission[] {
+    return [...storagePermissions(json, ctx, this.bucket.keyPrefix), ...this._extraPermissions(ctx)];
   }
 
   /** @internal */

@@ -30,6 +30,9 @@ export function assertNodeStyleName(name: string, what: string, fix: string): vo
  * are shortened and made unique with a hash of the full name.
  */
 export function connectionName(...parts: string[]): string {
+  // when the parts joined match the pattern, cleaning them would change nothing
+  const joined = parts.join('_');
+  if (CONNECTION_NAME_PATTERN.test(joined)) return joined;
   const cleaned = parts
     .map(p => p.replace(/[^0-9a-zA-Z_]/g, '').replace(/_+/g, '_').replace(/^_+|_+$/g, ''))
     .filter(p => p.length > 0);

@@ -17,10 +17,9 @@ export function enclosingLoop(node: FlowNode): FlowNode | undefined {
 
 /** Walks up the construct tree for `enclosingLoop`; called once, by the node's constructor. */
 export function findEnclosingLoop(node: FlowNode): FlowNode | undefined {
-  const scopes = node.node.scopes;
-  for (let i = scopes.length - 2; i >= 0; i--) {
-    const s: any = scopes[i];
-    if (s !== null && typeof s === 'object' && FLOW_NODE_SYMBOL in s && s.nodeType === 'Loop') return s as FlowNode;
+  // from the parent scope up to the root
+  for (let s: any = node.node.scope; s !== undefined; s = s.node.scope) {
+    if (FLOW_NODE_SYMBOL in s && s.nodeType === 'Loop') return s as FlowNode;
   }
   return undefined;
 }
