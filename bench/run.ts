@@ -15,6 +15,7 @@ import { validateFlowDefinition } from '../src/validation/validate';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 20); // rounds before measuring: JIT-compiled code, as in a CI process that synthesizes several stacks
+const SYNTH_PAIRS = Number(process.env.BENCH_SYNTH_RUNS ?? 61); // a pair takes ~50 ms: many pairs make the median steady on a shared machine
 const failures: string[] = [];
 
 function median(values: number[]): number {
@@ -23,11 +24,8 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** `global.gc` when node runs with --expose-gc (npm run bench does): collect before timing, so garbage of one run is not charged to the next. */
-const collectGarbage: () => void = (global as any).gc ?? (() => undefined);
 
 function time(fn: () => void): number {
-  collectGarbage();
   const start = process.hrtime.bigint();
   fn();
   return Number(process.hrtime.bigint() - start) / 1e6;
@@ -55,7 +53,7 @@ function synthRatio(): void {
   const ratios: number[] = [];
   const runLibrary = () => time(() => Template.fromStack(libraryStack().stack));
   const runL1 = () => time(() => Template.fromStack(l1Stack(definition, statements)));
-  for (let i = -WARMUP; i < RUNS; i++) { // warm-up rounds, then RUNS measured pairs, alternating (and swapping the order)
+  for (let i = -WARMUP; i < SYNTH_PAIRS; i++) { // warm-up rounds, then the measured pairs, alternating (and swapping the order)
     let a: number;
     let b: number;
     if (i % 2 === 0) {
@@ -80,31 +78,42 @@ function synthRatio(): void {
  *
  * Each measurement validates 100,000 nodes in all: ten distinct 10k definitions in turn, or one
  * 100k definition (and a hundred distinct 1k ones). Validating one small definition again and again
- * runs from the CPU caches, while a 100k definition cannot fit in them: on these machines even a bare
- * loop reading the nodes is ~50 times slower per node at 100k than a cached 10k. Spreading the small
- * runs over as much data as the large one measures how the algorithms scale, not the caches.
+ * runs from the CPU caches, while a 100k definition cannot fit in them: spreading the small runs over
+ * as much data as the large one measures how the algorithms scale, not the caches.
  * `validate_ms_10k_cached` is the cached figure, for reference.
+ *
+ * Each size is measured in processes of its own (`validationWorker`), so that no size runs on a heap
+ * that another size has filled; the sizes take turns, three processes each, so that a slower stretch
+ * of a shared machine weighs on all of them.
  */
 function validation(): void {
-  const perDefinition = (size: number, copies: number, runs: number) => {
-    const definitions = Array.from({ length: copies }, () => syntheticDefinition(size));
-    for (const d of definitions) {
-      const errors = validateFlowDefinition(d, { checkLimits: false }).filter(r => r.severity === 'Error');
-      if (errors.length > 0) throw new Error(`the synthetic ${size}-node definition is not valid: ${errors[0].message}`);
+  const sizes = { k1: [1_000, 100], k10: [10_000, 10], k100: [100_000, 1], cached: [10_000, 1] } as const;
+  const ms: { [size: string]: number[] } = { k1: [], k10: [], k100: [], cached: [] };
+  const turns = 3;
+  for (let turn = 0; turn < turns; turn++) {
+    for (const [size, [nodes, copies]] of Object.entries(sizes)) {
+      const run = spawnSync(process.execPath, [__filename, 'validate', String(nodes), String(copies), String(Math.ceil(RUNS / turns))], { encoding: 'utf-8' });
+      if (run.status !== 0) throw new Error(run.stderr);
+      ms[size].push(...JSON.parse(run.stdout));
     }
-    for (let i = 0; i < 2; i++) for (const d of definitions) validateFlowDefinition(d, { checkLimits: false });
-    return median(Array.from({ length: runs }, () =>
-      time(() => definitions.forEach(d => validateFlowDefinition(d, { checkLimits: false }))) / copies));
-  };
-  const ms1k = perDefinition(1_000, 100, RUNS);
-  const ms10k = perDefinition(10_000, 10, RUNS);
-  const ms100k = perDefinition(100_000, 1, 5);
-  const cached10k = perDefinition(10_000, 1, RUNS);
-  report('validate_ms_1k', ms1k, 2);
-  report('validate_ms_10k', ms10k, 2, { max: 100 });
-  report('validate_ms_10k_cached', cached10k, 2);
-  report('validate_ms_100k', ms100k, 1);
-  report('validate_scaling_100k_over_10k', ms100k / ms10k, 2, { max: 12 });
+  }
+  report('validate_ms_1k', median(ms.k1), 2);
+  report('validate_ms_10k', median(ms.k10), 2, { max: 100 });
+  report('validate_ms_10k_cached', median(ms.cached), 2);
+  report('validate_ms_100k', median(ms.k100), 1);
+  report('validate_scaling_100k_over_10k', median(ms.k100) / median(ms.k10), 2, { max: 12 });
+}
+
+/** In a process of its own: `runs` timings (ms per definition) of validating `copies` distinct definitions of `nodes` nodes, as JSON. */
+function validationWorker(nodes: number, copies: number, runs: number): void {
+  const definitions = Array.from({ length: copies }, () => syntheticDefinition(nodes));
+  for (const d of definitions) {
+    const errors = validateFlowDefinition(d, { checkLimits: false }).filter(r => r.severity === 'Error');
+    if (errors.length > 0) throw new Error(`the synthetic ${nodes}-node definition is not valid: ${errors[0].message}`);
+  }
+  for (let i = 0; i < 2; i++) for (const d of definitions) validateFlowDefinition(d, { checkLimits: false }); // warm-up
+  const times = Array.from({ length: runs }, () => time(() => definitions.forEach(d => validateFlowDefinition(d, { checkLimits: false }))) / copies);
+  process.stdout.write(JSON.stringify(times));
 }
 
 /** 3. `require('cdk-bedrock-flows')` in a fresh process, over aws-cdk-lib and the submodules it uses. */
@@ -168,7 +177,7 @@ function camel(value: any): any {
 }
 
 async function main(): Promise<void> {
-  console.log(`machine: ${os.cpus().length} cores (nproc), ${os.cpus()[0]?.model ?? 'unknown cpu'}, Node ${process.version}, ${RUNS} runs per figure`);
+  console.log(`machine: ${os.cpus().length} cores (nproc), ${os.cpus()[0]?.model ?? 'unknown cpu'}, Node ${process.version}, ${SYNTH_PAIRS} synth pairs, ${RUNS} runs per other figure`);
   synthRatio();
   validation();
   importCost();
@@ -181,7 +190,11 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch(e => {
-  console.error(e);
-  process.exitCode = 1;
-});
+if (process.argv[2] === 'validate') {
+  validationWorker(Number(process.argv[3]), Number(process.argv[4]), Number(process.argv[5]));
+} else {
+  main().catch(e => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}
