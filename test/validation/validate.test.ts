@@ -86,6 +86,25 @@ describe('ValidationContext', () => {
     expect(ctx.scopeLabel).toBe('the flow');
   });
 
+  test('visits each node as it is indexed, then each connection as it is resolved, in definition order', () => {
+    const seen: string[] = [];
+    new ValidationContext(rag(), undefined, {}, undefined, {
+      node: (entry, ctx) => seen.push(`node ${entry.name} (${ctx.nodes.length} indexed, ${ctx.connections.length} connections)`),
+      connection: (entry, ctx) => seen.push(`connection ${entry.name} (${entry.target?.incoming.map(c => c.name).join(' ')})`
+        + (ctx.connections[ctx.connections.length - 1] === entry ? '' : ' not last')),
+    });
+    expect(seen).toEqual([
+      'node FlowInput (1 indexed, 0 connections)',
+      'node FindChunks (2 indexed, 0 connections)',
+      'node Answer (3 indexed, 0 connections)',
+      'node FlowOutput (4 indexed, 0 connections)',
+      'connection InputToFindChunks (InputToFindChunks)',
+      'connection InputToAnswer (InputToAnswer)',
+      'connection ChunksToAnswer (InputToAnswer ChunksToAnswer)',
+      'connection AnswerToOutput (AnswerToOutput)',
+    ]);
+  });
+
   test('connections to a missing node, and nodes named like an earlier node, take no part in the graph', () => {
     const def = rag();
     const ctx = new ValidationContext({
