@@ -151,13 +151,6 @@ export class NodeEntry {
     this.connectedInputs++;
   }
 
-  /** The data connections into one input. */
-  public dataInto(input: string): ConnectionEntry[] {
-    let found: ConnectionEntry[] | undefined;
-    for (const c of this.incoming) if (c.targetInput === input) (found ??= []).push(c);
-    return found ?? [];
-  }
-
   /**
    * The inputs fed by more than one data connection: one list per input, with its connections in
    * definition order. The common case (no node with two data connections in) allocates nothing.

@@ -79,7 +79,9 @@ describe('ValidationContext', () => {
     expect(input.outgoing.map(c => c.connection.name)).toEqual(['InputToFindChunks', 'InputToAnswer']);
     expect(answer.incoming.map(c => c.connection.name)).toEqual(['InputToAnswer', 'ChunksToAnswer']);
     expect(answer.incoming.map(c => c.source?.name)).toEqual(['FlowInput', 'FindChunks']);
-    expect(answer.dataInto('context').map(c => c.connection.name)).toEqual(['ChunksToAnswer']);
+    expect(answer.incoming.filter(c => c.targetInput === 'context').map(c => c.name)).toEqual(['ChunksToAnswer']);
+    expect(answer.incoming.map(c => c.input)).toEqual(answer.inputs);
+    expect(answer.unconnectedInputs()).toEqual([]);
     expect(answer.inputs.map(i => i.name)).toEqual(['question', 'context']);
     expect(answer.node).toBe(nodeOf(ctx.definition, 'Answer'));
     expect(ctx.nodes.map(n => n.index)).toEqual([0, 1, 2, 3]);
