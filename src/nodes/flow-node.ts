@@ -108,6 +108,7 @@ export abstract class FlowNode extends Construct implements IFlowChainable {
     }
     this._enclosingLoop = findEnclosingLoop(this);
     assertAllowedInLoopBody(this);
+    markGraphChanged(); // a new node can join a rendered graph (a loop body) before it has any port
     this.node.addValidation({
       validate: () => {
         const errors = this.validateNode();
