@@ -92,6 +92,8 @@ export class NodeEntry {
   public readonly conditions: readonly ConditionJson[];
   private connectedInputs = 0;
   private connectedMask = 0;
+  /** Positions by name in lists too long to search in order (no valid flow has one). */
+  private longLists?: { [list in 'inputs' | 'outputs' | 'conditions']?: Map<string, number> } & { connected?: Set<number> };
   /** The connections of the scope whose target is this node (only for the first node of a name). */
   public incoming: readonly ConnectionEntry[] = NO_CONNECTIONS;
   /** The connections of the scope whose source is this node (only for the first node of a name). */
@@ -116,17 +118,28 @@ export class NodeEntry {
 
   /** The input of a name. */
   public input(name: unknown): FlowNodeInputJson | undefined {
-    return find(this.inputs, name);
+    return this.inputs.length > SHORT ? this.inputs[this.positions('inputs').get(name as string) ?? -1] : find(this.inputs, name);
   }
 
   /** The output of a name. */
   public output(name: unknown): FlowNodeOutputJson | undefined {
-    return find(this.outputs, name);
+    return this.outputs.length > SHORT ? this.outputs[this.positions('outputs').get(name as string) ?? -1] : find(this.outputs, name);
   }
 
   /** The condition of a name (Condition nodes). */
   public condition(name: unknown): ConditionJson | undefined {
-    return find(this.conditions, name);
+    return this.conditions.length > SHORT ? this.conditions[this.positions('conditions').get(name as string) ?? -1] : find(this.conditions, name);
+  }
+
+  /** The position of each name in a long list, built on first use: lookups stay constant-time whatever the list's length. */
+  private positions(list: 'inputs' | 'outputs' | 'conditions'): Map<string, number> {
+    this.longLists ??= {};
+    let positions = this.longLists[list];
+    if (!positions) {
+      positions = new Map(this[list].map((item, i) => [item.name, i]));
+      this.longLists[list] = positions;
+    }
+    return positions;
   }
 
   /**
@@ -135,18 +148,21 @@ export class NodeEntry {
    */
   public unconnectedInputs(): readonly FlowNodeInputJson[] {
     if (this.connectedInputs === this.inputs.length) return NONE;
-    return this.inputs.filter(input => !this.incoming.some(c => c.input === input));
+    const connected = new Set(this.incoming.map(c => c.input));
+    return this.inputs.filter(input => !connected.has(input));
   }
 
-  /** Counts a data connection into one of the inputs (the first one into each input), before it joins `incoming`. */
+  /** Counts a data connection into one of the inputs (the first one into each input). */
   public connect(input: FlowNodeInputJson): void {
-    const i = this.inputs.indexOf(input);
+    const i = this.inputs.length > SHORT ? this.positions('inputs').get(input.name)! : this.inputs.indexOf(input);
     if (i < 31) { // a bit for each of the first 31 inputs (a valid node has at most 20): no allocation per node
       const bit = 1 << i; // eslint-disable-line no-bitwise
       if (this.connectedMask & bit) return; // eslint-disable-line no-bitwise
       this.connectedMask += bit;
-    } else if (this.incoming.some(c => c.input === input)) {
-      return;
+    } else {
+      const beyond = (this.longLists ??= {}).connected ??= new Set();
+      if (beyond.has(i)) return;
+      beyond.add(i);
     }
     this.connectedInputs++;
   }
@@ -389,6 +405,9 @@ function namedLong<T extends { readonly name: string }>(list: unknown[]): readon
   }
   return result;
 }
+
+/** A list longer than this is looked up by a map instead of a search in order. */
+const SHORT = 16;
 
 /**
  * The first item of a name among the first `end` items. These lists are short (at most 20 in a

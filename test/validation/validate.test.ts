@@ -68,6 +68,43 @@ describe('RULES', () => {
   });
 });
 
+describe('nodes with long lists (no valid flow has them, but the checks stay exact and linear)', () => {
+  /** Input → InlineCode with `n` inputs, each fed by one data connection except those in `skip`; plus `extra` connections. */
+  function wide(n: number, skip: string[], extra: any[] = []): any {
+    const inputs = Array.from({ length: n }, (_, i) => ({ name: `in${i}`, type: 'Object', expression: '$.data' }));
+    const feed = (input: string, name = `Feed${input}`) => ({
+      name, type: 'Data', source: 'Start', target: 'Code', configuration: { data: { sourceOutput: 'document', targetInput: input } },
+    });
+    return {
+      nodes: [
+        { name: 'Start', type: 'Input', configuration: { input: {} }, outputs: [{ name: 'document', type: 'Object' }] },
+        { name: 'Code', type: 'InlineCode', configuration: { inlineCode: { code: 'x', language: 'Python_3' } }, inputs, outputs: [{ name: 'response', type: 'Object' }] },
+        { name: 'End', type: 'Output', configuration: { output: {} }, inputs: [{ name: 'document', type: 'Object', expression: '$.data' }] },
+      ],
+      connections: [
+        ...inputs.filter(i => !skip.includes(i.name)).map(i => feed(i.name)),
+        { name: 'CodeEnd', type: 'Data', source: 'Code', target: 'End', configuration: { data: { sourceOutput: 'response', targetInput: 'document' } } },
+        ...extra.map(([input, name]) => feed(input, name)),
+      ],
+    };
+  }
+  const typesOf = (def: any) => validateFlowDefinition(def, { checkLimits: false }).map(f => `${f.type} ${f.port ?? f.connection}`);
+
+  test.each([20, 40])('%d inputs: every input connected is valid', n => {
+    expect(typesOf(wide(n, []))).toEqual([]);
+  });
+
+  test.each([20, 40])('%d inputs: an unconnected input, an unknown one and a repeated connection are found', n => {
+    const last = `in${n - 1}`;
+    expect(typesOf(wide(n, [last], [['in3', 'Again'], ['nope', 'Nowhere']]))).toEqual([
+      'UnknownConnectionTargetInput nope',
+      'DuplicateConnections Again',
+      'MultipleNodeInputConnections in3',
+      `UnfulfilledNodeInput ${last}`,
+    ]);
+  });
+});
+
 describe('ValidationContext', () => {
   test('resolves each connection to the nodes it joins, and lists them on both nodes', () => {
     const ctx = new ValidationContext(rag(), undefined, {});

@@ -16,16 +16,43 @@ export const duplicateConnections: FlowValidationRule = {
     if (!source || !target) return;
     if (sourceOutput !== undefined && targetInput !== undefined) {
       // identical data connections feed the same input
-      const earlier = target.incoming.find(c => c !== entry && c.targetInput === targetInput && c.source === source
-        && c.sourceOutput === sourceOutput);
+      const earlier = earlierOf(target.incoming, entry, c => c.source === source && c.sourceOutput === sourceOutput && c.targetInput === targetInput,
+        c => c.sourceOutput !== undefined && c.targetInput !== undefined ? `${c.source!.index} ${c.sourceOutput} ${c.targetInput}` : undefined);
       if (earlier) reportRepeat(entry, earlier, `output '${sourceOutput}' to input '${targetInput}'`, report);
     } else if (condition !== undefined) {
       // identical conditional connections leave the same node
-      const earlier = source.outgoing.find(c => c !== entry && c.condition === condition && c.target === target);
+      const earlier = earlierOf(source.outgoing, entry, c => c.target === target && c.condition === condition,
+        c => c.condition !== undefined && c.target ? `${c.target.index} ${c.condition}` : undefined);
       if (earlier) reportRepeat(entry, earlier, `condition '${condition}'`, report);
     }
   },
 };
+
+/** The first connections of each key, for the lists too long to search (no valid flow has one). */
+const firstByKey = new WeakMap<readonly ConnectionEntry[], Map<string, ConnectionEntry>>();
+
+/**
+ * The first connection of `list` before `entry` that `same` matches. A node has a few connections, so
+ * its list is searched; a list longer than 16 is indexed by `key` instead, once, and then kept up to date.
+ */
+function earlierOf(
+  list: readonly ConnectionEntry[], entry: ConnectionEntry, same: (c: ConnectionEntry) => boolean, key: (c: ConnectionEntry) => string | undefined,
+): ConnectionEntry | undefined {
+  if (list.length <= 16) return list.find(c => c !== entry && same(c));
+  let first = firstByKey.get(list);
+  if (!first) {
+    first = new Map();
+    for (const c of list) {
+      const k = c === entry ? undefined : key(c);
+      if (k !== undefined && !first.has(k)) first.set(k, c);
+    }
+    firstByKey.set(list, first);
+  }
+  const k = key(entry)!;
+  const earlier = first.get(k);
+  if (!earlier) first.set(k, entry);
+  return earlier;
+}
 
 function reportRepeat({ connection: c }: ConnectionEntry, { connection: earlier }: ConnectionEntry, carries: string, report: Report): void {
   report({
