@@ -152,7 +152,7 @@ export class NodeEntry {
     return this.inputs.filter(input => !connected.has(input));
   }
 
-  /** Counts a data connection into one of the inputs (the first one into each input). */
+  /** Counts a data connection into one of the inputs (the first one into each input); the context calls this as it indexes. */
   public connect(input: FlowNodeInputJson): void {
     const i = this.inputs.length > SHORT ? this.positions('inputs').get(input.name)! : this.inputs.indexOf(input);
     if (i < 31) { // a bit for each of the first 31 inputs (a valid node has at most 20): no allocation per node
