@@ -1,12 +1,22 @@
 /*
  * Small helpers the rules share for reading plain JSON and wording messages.
  */
-import { FlowNodeJson } from '../definition/schema';
+import { FlowConnectionJson, FlowNodeJson } from '../definition/schema';
 import { isIntrinsic, isUnresolved } from '../private/tokens';
 
 /** `Prompt node 'Summarize'` (or `node 'Summarize'` when the type is not a string). */
 export function nodeLabel(node: FlowNodeJson): string {
   return typeof node.type === 'string' ? `${node.type} node '${node.name}'` : `node '${node.name}'`;
+}
+
+/** `connection 'C' (A → B)`, for messages. */
+export function connectionLabel(c: FlowConnectionJson): string {
+  return `connection '${c.name}' (${c.source} → ${c.target})`;
+}
+
+/** The path of a value within a node or connection, `a.b[0].c`, for messages. */
+export function pathText(path: readonly (string | number)[]): string {
+  return path.map(p => typeof p === 'number' ? `[${p}]` : `.${p}`).join('').replace(/^\./, '');
 }
 
 /** Whether a value is an object (not null, not an array). */

@@ -1,5 +1,6 @@
 import { FlowConnectionJson } from '../../definition/schema';
 import { ConnectionEntry, FlowValidationRule, Report, ValidationContext } from '../context';
+import { connectionLabel } from '../helpers';
 import { FlowValidationSeverity } from '../types';
 
 /**
@@ -18,7 +19,7 @@ export const invalidLoopBoundary: FlowValidationRule = {
       report({
         connection: c.name,
         node: c.target,
-        message: `${describe(c)} goes into LoopInput node '${c.target}', which takes no inputs: feed the next iteration through a `
+        message: `${connectionLabel(c)} goes into LoopInput node '${c.target}', which takes no inputs: feed the next iteration through a `
           + 'ReturnValueToLoopStart input of the LoopController instead',
       });
     }
@@ -26,7 +27,7 @@ export const invalidLoopBoundary: FlowValidationRule = {
       report({
         connection: c.name,
         node: c.source,
-        message: `${describe(c)} leaves LoopController node '${c.source}', which has no outputs: values leave the loop through its `
+        message: `${connectionLabel(c)} leaves LoopController node '${c.source}', which has no outputs: values leave the loop through its `
           + 'ExitLoop inputs, which become outputs of the Loop node',
       });
     }
@@ -53,14 +54,9 @@ function checkOtherScope(c: FlowConnectionJson, end: 'source' | 'target', ctx: V
   report({
     connection: c.name,
     message: other.where === 'inside'
-      ? `${describe(c)} of ${ctx.scopeLabel} reaches into the body of Loop node '${other.loopNode!.name}': connect to the Loop node's `
+      ? `${connectionLabel(c)} of ${ctx.scopeLabel} reaches into the body of Loop node '${other.loopNode!.name}': connect to the Loop node's `
         + `${end === 'target' ? 'inputs' : 'outputs'} instead, and wire '${name}' inside the body`
-      : `${describe(c)} of ${ctx.scopeLabel} reaches '${name}' outside the loop: values enter a loop body through its LoopInput node `
+      : `${connectionLabel(c)} of ${ctx.scopeLabel} reaches '${name}' outside the loop: values enter a loop body through its LoopInput node `
         + 'and leave through the LoopController\'s ExitLoop inputs; add a Loop node input or output for it',
   });
-}
-
-/** `connection 'C' (A → B)`, for messages. */
-function describe(c: FlowConnectionJson): string {
-  return `connection '${c.name}' (${c.source} → ${c.target})`;
 }

@@ -1,6 +1,6 @@
 import { FlowConnectionJson } from '../../definition/schema';
 import { ConnectionEntry, FlowValidationRule, Report, ValidationContext } from '../context';
-import { isAbsent, isObject } from '../helpers';
+import { connectionLabel, isAbsent, isObject } from '../helpers';
 import { FlowValidationSeverity } from '../types';
 
 const DATA_FIELDS = ['sourceOutput', 'targetInput'];
@@ -43,7 +43,7 @@ export const missingConnectionConfiguration: FlowValidationRule = {
 
 /** `Data connection 'X' (A → B)`, for messages. */
 function describe(c: FlowConnectionJson): string {
-  return `${c.type} connection '${c.name}' (${c.source} → ${c.target})`;
+  return `${c.type} ${connectionLabel(c)}`;
 }
 
 /** The configuration a connection of this type needs, for messages. */

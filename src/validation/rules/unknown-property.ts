@@ -1,6 +1,6 @@
 import { FlowConnectionJson, FlowNodeJson } from '../../definition/schema';
 import { ConnectionEntry, FlowValidationRule, NodeEntry, Report, ValidationContext } from '../context';
-import { caseInsensitiveMatch, isPlainObject } from '../helpers';
+import { caseInsensitiveMatch, isPlainObject, pathText } from '../helpers';
 import { FlowValidationSeverity } from '../types';
 
 /** The keys an object may have: a nested shape, a value (`true`), any object (`'any'`), a list of shapes, or a nested definition. */
@@ -168,10 +168,6 @@ function walk(value: unknown, shape: Shape, owner: Owner, report: Report): void 
   }
 }
 
-/** `a.b[0].c` */
-function pathText(path: (string | number)[]): string {
-  return path.map(p => typeof p === 'number' ? `[${p}]` : `.${p}`).join('').replace(/^\./, '');
-}
 
 function own<T>(map: { readonly [key: string]: T }, key: string): T | undefined {
   return Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined;

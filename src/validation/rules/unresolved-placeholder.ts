@@ -1,5 +1,5 @@
 import { ConnectionEntry, FlowValidationRule, NodeEntry, Report, ValidationContext } from '../context';
-import { isPlainObject } from '../helpers';
+import { isPlainObject, pathText } from '../helpers';
 import { FlowValidationSeverity } from '../types';
 
 /** `${Name}` placeholders, not CDK token strings (`${Token[...]}`). */
@@ -95,9 +95,4 @@ function holdsPlaceholder(value: unknown): boolean {
   if (typeof (value as any).resolve === 'function') return false;
   for (const key in value) if (holdsPlaceholder((value as any)[key])) return true;
   return false;
-}
-
-/** `a.b[0].c` */
-function pathText(path: (string | number)[]): string {
-  return path.map(p => typeof p === 'number' ? `[${p}]` : `.${p}`).join('').replace(/^\./, '');
 }
