@@ -118,20 +118,32 @@ export class NodeEntry {
 
   /** The input of a name. */
   public input(name: unknown): FlowNodeInputJson | undefined {
-    return this.inputs.length > SHORT ? this.inputs[this.positions('inputs').get(name as string) ?? -1] : find(this.inputs, name);
+    return this.inputs[this.position('inputs', name)];
   }
 
   /** The output of a name. */
   public output(name: unknown): FlowNodeOutputJson | undefined {
-    return this.outputs.length > SHORT ? this.outputs[this.positions('outputs').get(name as string) ?? -1] : find(this.outputs, name);
+    return this.outputs[this.position('outputs', name)];
   }
 
   /** The condition of a name (Condition nodes). */
   public condition(name: unknown): ConditionJson | undefined {
-    return this.conditions.length > SHORT ? this.conditions[this.positions('conditions').get(name as string) ?? -1] : find(this.conditions, name);
+    return this.conditions[this.position('conditions', name)];
   }
 
-  /** The position of each name in a long list, built on first use: lookups stay constant-time whatever the list's length. */
+  /**
+   * The position of a name in one of the node's lists, -1 when it has none: a search in order, as
+   * these lists are short (at most 20 in a valid flow); a map past 16 entries, so that lookups stay
+   * constant-time whatever the list's length.
+   */
+  private position(list: 'inputs' | 'outputs' | 'conditions', name: unknown): number {
+    const items: readonly { readonly name: string }[] = this[list];
+    if (items.length > SHORT) return this.positions(list).get(name as string) ?? -1;
+    for (let i = 0; i < items.length; i++) if (items[i].name === name) return i;
+    return -1;
+  }
+
+  /** The position of each name in a long list, built on first use. */
   private positions(list: 'inputs' | 'outputs' | 'conditions'): Map<string, number> {
     this.longLists ??= {};
     let positions = this.longLists[list];
@@ -154,7 +166,7 @@ export class NodeEntry {
 
   /** Counts a data connection into one of the inputs (the first one into each input); the context calls this as it indexes. */
   public connect(input: FlowNodeInputJson): void {
-    const i = this.inputs.length > SHORT ? this.positions('inputs').get(input.name)! : this.inputs.indexOf(input);
+    const i = this.position('inputs', input.name);
     if (i < 31) { // a bit for each of the first 31 inputs (a valid node has at most 20): no allocation per node
       const bit = 1 << i; // eslint-disable-line no-bitwise
       if (this.connectedMask & bit) return; // eslint-disable-line no-bitwise
@@ -383,14 +395,19 @@ function named<T extends { readonly name: string }>(list: unknown): readonly T[]
   let clean = true;
   for (let i = 0; i < list.length && clean; i++) {
     const item = list[i];
-    clean = item !== null && typeof item === 'object' && typeof item.name === 'string' && find(list as T[], item.name, i) === undefined;
+    clean = isNamedItem(item) && find(list as T[], item.name, i) === undefined;
   }
   if (clean) return list as T[];
   const result: T[] = [];
   for (const item of list) {
-    if (item !== null && typeof item === 'object' && typeof item.name === 'string' && find(result, item.name) === undefined) result.push(item);
+    if (isNamedItem(item) && find(result, item.name) === undefined) result.push(item as T);
   }
   return result;
+}
+
+/** Whether a list item is an object with a string name. */
+function isNamedItem(item: any): item is { readonly name: string } {
+  return item !== null && typeof item === 'object' && typeof item.name === 'string';
 }
 
 /** `named` for a long list (no valid flow has one), in linear time. */
@@ -398,9 +415,9 @@ function namedLong<T extends { readonly name: string }>(list: unknown[]): readon
   const names = new Set<string>();
   const result: T[] = [];
   for (const item of list as any[]) {
-    if (item !== null && typeof item === 'object' && typeof item.name === 'string' && !names.has(item.name)) {
+    if (isNamedItem(item) && !names.has(item.name)) {
       names.add(item.name);
-      result.push(item);
+      result.push(item as T);
     }
   }
   return result;
