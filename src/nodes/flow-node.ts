@@ -6,7 +6,7 @@ import { FlowOutput } from '../definition/ports';
 import { FlowConnectionJson, FlowNodeInputJson, FlowNodeJson } from '../definition/schema';
 import { deriveNodePermissions } from '../permissions';
 import { FlowPermission, PermissionContext } from '../permissions/types';
-import { assertNodeStyleName, connectionName, NODE_NAME_PATTERN } from '../private/names';
+import { assertNodeStyleName, connectionName } from '../private/names';
 import { assertAllowedInLoopBody, assertSameLoopScope, findEnclosingLoop } from './private/loop-boundary';
 
 /** Something that can be chained onto: a node or a chain of nodes. */
@@ -102,10 +102,8 @@ export abstract class FlowNode extends Construct implements IFlowChainable {
     this.nodeName = props.nodeName ?? id;
     this.nodeType = nodeType;
     this.startNode = this;
-    if (!NODE_NAME_PATTERN.test(this.nodeName)) { // the message (and the construct path in it) only when it fails
-      assertNodeStyleName(this.nodeName, `${nodeType} node at '${this.node.path}': the node name`,
-        props.nodeName === undefined ? 'pass a valid `nodeName`, or use a construct id such as \'ExtractText\'' : 'choose another `nodeName`');
-    }
+    assertNodeStyleName(this.nodeName, () => `${nodeType} node at '${this.node.path}': the node name`, // the path only when it fails
+      props.nodeName === undefined ? 'pass a valid `nodeName`, or use a construct id such as \'ExtractText\'' : 'choose another `nodeName`');
     this._enclosingLoop = findEnclosingLoop(this);
     assertAllowedInLoopBody(this);
     markGraphChanged(); // a new node can join a rendered graph (a loop body) before it has any port
@@ -244,7 +242,7 @@ export abstract class FlowNode extends Construct implements IFlowChainable {
    * @param options fixed type, loop category, and source
    */
   protected addInput(name: string, options: FlowNodeInputOptions = {}): void {
-    if (!NODE_NAME_PATTERN.test(name)) assertNodeStyleName(name, `node '${this.nodeName}': the input name`, 'rename the input');
+    assertNodeStyleName(name, () => `node '${this.nodeName}': the input name`, 'rename the input');
     if (this._inputPorts.some(p => p.name === name)) {
       throw new Error(`node '${this.nodeName}' already has an input named '${name}'`);
     }

@@ -14,14 +14,13 @@ export const NODE_NAME_RULE = 'letters, digits and single underscores between th
 
 /**
  * Throws when `name` is not a valid node/input/output/condition name.
- * @param what what the name is, e.g. "node 'X': the input name"
+ * @param what what the name is, e.g. "node 'X': the input name"; a function when it costs something
+ * to word (such as a construct path), called only when the name is not valid
  * @param fix what to do instead, appended to the message
  */
-export function assertNodeStyleName(name: string, what: string, fix: string): void {
-  if (isUnresolved(name)) return;
-  if (!NODE_NAME_PATTERN.test(name)) {
-    throw new Error(`${what} '${name}' is not valid (${NODE_NAME_RULE}); ${fix}`);
-  }
+export function assertNodeStyleName(name: string, what: string | (() => string), fix: string): void {
+  if (NODE_NAME_PATTERN.test(name) || isUnresolved(name)) return;
+  throw new Error(`${typeof what === 'function' ? what() : what} '${name}' is not valid (${NODE_NAME_RULE}); ${fix}`);
 }
 
 /**
