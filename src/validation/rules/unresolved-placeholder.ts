@@ -4,6 +4,8 @@ import { FlowValidationSeverity } from '../types';
 
 /** `${Name}` placeholders, not CDK token strings (`${Token[...]}`). */
 const PLACEHOLDER = /\$\{(?!Token\[)([^{}]*)\}/g;
+/** The same, for a yes/no test (not global: `test` keeps no position between strings). */
+const HAS_PLACEHOLDER = new RegExp(PLACEHOLDER.source);
 /** Names `FlowDefinition.fromJson/fromFile` substitutions (and CloudFormation DefinitionSubstitutions) can fill. */
 const SUBSTITUTABLE = /^[a-zA-Z0-9]+$/;
 /** Free-text fields, where `${...}` may be meant literally. */
@@ -86,7 +88,7 @@ function scan(value: unknown, path: (string | number)[], found: Map<string, stri
 
 /** Whether a JSON value has a string with a placeholder: a quick walk, without paths (may enter intrinsics). */
 function holdsPlaceholder(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('${') && new RegExp(PLACEHOLDER.source).test(value);
+  if (typeof value === 'string') return value.includes('${') && HAS_PLACEHOLDER.test(value);
   if (value === null || typeof value !== 'object') return false;
   if (Array.isArray(value)) {
     for (const item of value) if (holdsPlaceholder(item)) return true;
