@@ -24,7 +24,6 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-
 function time(fn: () => void): number {
   const start = process.hrtime.bigint();
   fn();
