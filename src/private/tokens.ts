@@ -10,7 +10,12 @@ export function isUnresolved(value: unknown): boolean {
   // every CDK string token contains `${Token[`, so the `${` test covers tokens and placeholders alike
   if (typeof value === 'string') return value.includes('${');
   if (typeof value === 'number') return Token.isUnresolved(value);
-  if (value !== null && typeof value === 'object') return Token.isUnresolved(value) || isIntrinsic(value);
+  if (value !== null && typeof value === 'object') {
+    // Token.isUnresolved's own test for objects, without its call: a resolvable, or a list token (one token string)
+    if (typeof (value as any).resolve === 'function') return true;
+    if (Array.isArray(value)) return value.length === 1 && typeof value[0] === 'string' && Token.isUnresolved(value);
+    return isIntrinsic(value);
+  }
   return false;
 }
 

@@ -226,14 +226,14 @@ export class ConnectionEntry {
     public readonly connection: FlowConnectionJson,
     /** The connection's position among the scope's connections that are objects. */
     public readonly index: number,
-    nodeByName: ReadonlyMap<string, NodeEntry>,
+    ctx: ValidationContext,
     isNamed: boolean,
   ) {
     this.name = typeof connection.name === 'string' ? connection.name : undefined;
     this.isNamed = isNamed;
     this.type = connection.type === 'Data' || connection.type === 'Conditional' ? connection.type : undefined;
-    this.source = typeof connection.source === 'string' ? nodeByName.get(connection.source) : undefined;
-    this.target = typeof connection.target === 'string' ? nodeByName.get(connection.target) : undefined;
+    this.source = ctx.node(connection.source);
+    this.target = ctx.node(connection.target);
     const data = this.type === 'Data' ? connection.configuration?.data : undefined;
     this.sourceOutput = typeof data?.sourceOutput === 'string' ? data.sourceOutput : undefined;
     this.targetInput = typeof data?.targetInput === 'string' ? data.targetInput : undefined;
@@ -262,6 +262,10 @@ export class ValidationContext {
   private readonly inputExpressions = new Map<string, InputExpressionParseResult>();
   private readonly conditionExpressions = new Map<string, ConditionParseResult>();
   private innerNames?: Map<string, FlowNodeJson>;
+  /** The names last looked up with `node`, and their entries. */
+  private readonly recent: (string | undefined)[] = new Array(RECENT).fill(undefined);
+  private readonly recentEntries: (NodeEntry | undefined)[] = new Array(RECENT).fill(undefined);
+  private nextRecent = 0;
 
   constructor(
     /** The definition of this scope. */
@@ -276,24 +280,53 @@ export class ValidationContext {
     visitor?: ScopeVisitor,
   ) {
     // nodes first, so that every connection can be resolved; each one is visited while it is at hand
-    forEachObject(definition?.nodes, (node: FlowNodeJson) => {
-      const first = typeof node.name === 'string' && !this.nodeByName.has(node.name);
-      const entry = new NodeEntry(node, this.nodes.length, first);
-      this.nodes.push(entry);
-      if (first) this.nodeByName.set(node.name, entry);
-      if (entry.type !== undefined) push(this.nodesByType, entry.type, entry);
-      visitor?.node(entry, this);
-    });
-    forEachObject(definition?.connections, (connection: FlowConnectionJson) => {
-      const known = this.connectionNames.size;
-      const first = typeof connection.name === 'string' && this.connectionNames.add(connection.name).size > known; // one lookup: a new name grows the set
-      const entry = new ConnectionEntry(connection, this.connections.length, this.nodeByName, first);
-      this.connections.push(entry);
-      if (entry.input) entry.target!.connect(entry.input);
-      if (entry.source) entry.source.outgoing = append(entry.source.outgoing, entry);
-      if (entry.target) entry.target.incoming = append(entry.target.incoming, entry);
-      visitor?.connection(entry, this);
-    });
+    // (plain loops over the lists, with no callback: this runs for every node and connection)
+    const nodes: unknown = definition?.nodes;
+    if (Array.isArray(nodes)) {
+      for (let i = 0; i < nodes.length; i++) {
+        const node: FlowNodeJson = nodes[i];
+        if (!isEntry(node)) continue;
+        const first = typeof node.name === 'string' && !this.nodeByName.has(node.name);
+        const entry = new NodeEntry(node, this.nodes.length, first);
+        this.nodes.push(entry);
+        if (first) this.nodeByName.set(node.name, entry);
+        if (entry.type !== undefined) push(this.nodesByType, entry.type, entry);
+        visitor?.node(entry, this);
+      }
+    }
+    const connections: unknown = definition?.connections;
+    if (Array.isArray(connections)) {
+      for (let i = 0; i < connections.length; i++) {
+        const connection: FlowConnectionJson = connections[i];
+        if (!isEntry(connection)) continue;
+        const known = this.connectionNames.size;
+        const first = typeof connection.name === 'string' && this.connectionNames.add(connection.name).size > known; // one lookup: a new name grows the set
+        const entry = new ConnectionEntry(connection, this.connections.length, this, first);
+        this.connections.push(entry);
+        if (entry.input) entry.target!.connect(entry.input);
+        if (entry.source) entry.source.outgoing = append(entry.source.outgoing, entry);
+        if (entry.target) entry.target.incoming = append(entry.target.incoming, entry);
+        visitor?.connection(entry, this);
+      }
+    }
+  }
+
+  /**
+   * The first node of a name; undefined when there is none. Connections mostly name the nodes of
+   * the connections just before them (a node's connections come together), so the last names
+   * looked up are kept: on a large definition, each lookup in the map is a wait for memory.
+   */
+  public node(name: unknown): NodeEntry | undefined {
+    if (typeof name !== 'string') return undefined;
+    const recent = this.recent;
+    for (let i = 0; i < RECENT; i++) if (recent[i] === name) return this.recentEntries[i];
+    const entry = this.nodeByName.get(name);
+    if (entry) {
+      recent[this.nextRecent] = name;
+      this.recentEntries[this.nextRecent] = entry;
+      this.nextRecent = (this.nextRecent + 1) % RECENT;
+    }
+    return entry;
   }
 
   /** Whether this scope is a Loop node's body. */
@@ -374,13 +407,6 @@ function objects(list: unknown): object[] {
   return Array.isArray(list) ? list.filter(isEntry) : [];
 }
 
-/** Calls `fn` with each item of a list that is an object (not an array), without copying the list. */
-function forEachObject<T>(list: unknown, fn: (item: T) => void): void {
-  if (!Array.isArray(list)) return;
-  // an index, not an iterator: this loop runs once per scope, mostly before the optimizing compiler steps in
-  for (let i = 0; i < list.length; i++) if (isEntry(list[i])) fn(list[i]);
-}
-
 function isEntry(item: unknown): boolean {
   return item !== null && typeof item === 'object' && !Array.isArray(item);
 }
@@ -422,6 +448,9 @@ function namedLong<T extends { readonly name: string }>(list: unknown[]): readon
   }
   return result;
 }
+
+/** How many names `ValidationContext.node` keeps. */
+const RECENT = 4;
 
 /** A list longer than this is looked up by a map instead of a search in order. */
 const SHORT = 16;

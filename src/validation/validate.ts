@@ -1,4 +1,4 @@
-import { FlowValidationRule, Report, RuleFinding, ValidationContext } from './context';
+import { ConnectionEntry, FlowValidationRule, NodeEntry, Report, RuleFinding, ScopeVisitor, ValidationContext } from './context';
 import { RULES } from './rules';
 import { FlowValidationOptions, FlowValidationResult, FlowValidationSeverity } from './types';
 import { FlowDefinitionJson, FlowNodeJson } from '../definition/schema';
@@ -20,7 +20,7 @@ export function validateFlowDefinition(definition: FlowDefinitionJson, options: 
     }];
   }
   if (isUnresolved(definition)) return [];
-  const rules = options.checkLimits === false ? RULES.filter(r => !r.isLimit) : RULES;
+  const rules = options.checkLimits === false ? (withoutLimits ??= RULES.filter(r => !r.isLimit)) : RULES;
   const scopes: [FlowDefinitionJson, FlowNodeJson | undefined, ValidationContext | undefined][] = [[definition, undefined, undefined]];
   const seen = new Set<object>([definition]); // a definition object that holds itself is checked once
   for (let i = 0; i < scopes.length; i++) {
@@ -46,21 +46,20 @@ function validateScope(
   rules: FlowValidationRule[], scope: FlowDefinitionJson, loopNode: FlowNodeJson | undefined, options: FlowValidationOptions,
   parent: ValidationContext | undefined, results: FlowValidationResult[],
 ): ValidationContext {
-  const found: RuleFinding[][] = rules.map(() => []);
-  const reports: Report[] = found.map(list => (finding: RuleFinding) => { list.push(finding); });
-  const nodeRules = rules.flatMap((rule, i) => rule.node ? [i] : []);
-  const connectionRules = rules.flatMap((rule, i) => rule.connection ? [i] : []);
-  const ctx = new ValidationContext(scope, loopNode, options, parent, {
-    node: (entry, scopeCtx) => { for (const i of nodeRules) rules[i].node!(entry, scopeCtx, reports[i]); },
-    connection: (entry, scopeCtx) => { for (const i of connectionRules) rules[i].connection!(entry, scopeCtx, reports[i]); },
-  });
-  rules.forEach((rule, i) => rule.scope?.(ctx, reports[i]));
-  const inLoop = loopNode ? { loopNode: loopNode.name } : {};
-  rules.forEach((rule, i) => {
-    for (const finding of found[i]) {
+  const checks = checksOf(rules);
+  // findings are rare: one list for the scope, each finding with its rule's position
+  const found: FoundFinding[] = [];
+  const previous = sink;
+  sink = found;
+  try {
+    const ctx = new ValidationContext(scope, loopNode, options, parent, checks.visitor);
+    for (let k = 0; k < checks.scope.length; k++) checks.scope[k](ctx, checks.scopeReports[k]);
+    const inLoop = loopNode ? { loopNode: loopNode.name } : {};
+    found.sort((a, b) => a.rule - b.rule); // stable: within a rule, in the order found
+    for (const { rule: i, finding } of found) {
       results.push({
-        type: rule.type,
-        severity: finding.severity ?? rule.severity,
+        type: rules[i].type,
+        severity: finding.severity ?? rules[i].severity,
         message: finding.message,
         ...(finding.node !== undefined ? { node: finding.node } : {}),
         ...(finding.connection !== undefined ? { connection: finding.connection } : {}),
@@ -68,8 +67,55 @@ function validateScope(
         ...inLoop,
       });
     }
-  });
-  return ctx;
+    return ctx;
+  } finally {
+    sink = previous;
+  }
+}
+
+/** The rules but the size limits (`checkLimits: false`), filtered once. */
+let withoutLimits: FlowValidationRule[] | undefined;
+
+/** A finding and the position of its rule. */
+interface FoundFinding {
+  readonly rule: number;
+  readonly finding: RuleFinding;
+}
+
+/** Where the rules' reports go: the findings of the scope being validated. */
+let sink: FoundFinding[] = [];
+
+/** The checks of a list of rules, by kind, each with its rule's report; worked out once per list. */
+interface Checks {
+  readonly visitor: ScopeVisitor;
+  readonly scope: ((ctx: ValidationContext, report: Report) => void)[];
+  readonly scopeReports: Report[];
+}
+
+const CHECKS = new WeakMap<FlowValidationRule[], Checks>();
+
+function checksOf(rules: FlowValidationRule[]): Checks {
+  let checks = CHECKS.get(rules);
+  if (checks) return checks;
+  const reports: Report[] = rules.map((_, rule) => (finding: RuleFinding) => { sink.push({ rule, finding }); });
+  const bound = <T>(hook: 'node' | 'connection' | 'scope') => rules.flatMap((r, i) => r[hook] ? [{ check: r[hook]!.bind(r) as unknown as T, report: reports[i] }] : []);
+  const nodes = bound<(n: NodeEntry, ctx: ValidationContext, report: Report) => void>('node');
+  const connections = bound<(c: ConnectionEntry, ctx: ValidationContext, report: Report) => void>('connection');
+  const scopes = bound<(ctx: ValidationContext, report: Report) => void>('scope');
+  const nodeChecks = nodes.map(n => n.check);
+  const nodeReports = nodes.map(n => n.report);
+  const connectionChecks = connections.map(c => c.check);
+  const connectionReports = connections.map(c => c.report);
+  checks = {
+    visitor: {
+      node: (entry, ctx) => { for (let k = 0; k < nodeChecks.length; k++) nodeChecks[k](entry, ctx, nodeReports[k]); },
+      connection: (entry, ctx) => { for (let k = 0; k < connectionChecks.length; k++) connectionChecks[k](entry, ctx, connectionReports[k]); },
+    },
+    scope: scopes.map(s => s.check),
+    scopeReports: scopes.map(s => s.report),
+  };
+  CHECKS.set(rules, checks);
+  return checks;
 }
 
 /** `Type: message`, as synth reports a finding (the message names the node, port or connection). */

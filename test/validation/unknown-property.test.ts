@@ -1,3 +1,4 @@
+import { Lazy } from 'aws-cdk-lib';
 import { connectionOf, EXAMPLES, expectNone, expectOne, findingsOf, fixture, nodeOf, rag, token } from './util';
 import { FlowValidationSeverity } from '../../src';
 
@@ -49,5 +50,16 @@ describe('UnknownProperty', () => {
     const def = rag();
     nodeOf(def, 'FindChunks').configuration.knowledgeBase = token() as any;
     expectNone(def, 'UnknownProperty');
+  });
+
+  test('does not look into intrinsics and resolvable objects, and still checks the keys around them', () => {
+    const def = rag();
+    const kb = nodeOf(def, 'FindChunks').configuration.knowledgeBase;
+    kb.inferenceConfiguration = { 'Fn::If': ['UseLong', { text: { maxTokens: 900 } }, { Ref: 'AWS::NoValue' }] };
+    kb.orchestrationConfiguration = Lazy.any({ produce: () => ({ anything: 1 }) }) as any;
+    kb.promptTemplate = { textPromptTemplate: 'x', TextPromptTemplate: 'y' };
+    expect(findingsOf(def, 'UnknownProperty').map(f => f.message)).toEqual([
+      expect.stringMatching(/has 'configuration.knowledgeBase.promptTemplate.TextPromptTemplate', .*did you mean 'textPromptTemplate'\?/),
+    ]);
   });
 });

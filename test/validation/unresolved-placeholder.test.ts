@@ -55,4 +55,18 @@ describe('UnresolvedPlaceholder', () => {
     nodeOf(def, 'Answer').configuration.prompt.sourceConfiguration.inline.modelId = `arn:aws:bedrock:${token('us-east-1')}::foundation-model/x`;
     expectNone(def, 'UnresolvedPlaceholder');
   });
+
+  test('finds a placeholder after a token in the same string, and only complete ones', () => {
+    const placeholders = (value: string) => {
+      const def = rag();
+      nodeOf(def, 'FindChunks').configuration.knowledgeBase.knowledgeBaseId = value;
+      return findingsOf(def, 'UnresolvedPlaceholder').map(f => f.message.match(/placeholder '([^']*)'/)![1]);
+    };
+    expect(placeholders(`${token('a')}-\${Name}`)).toEqual(['${Name}']);
+    expect(placeholders('$${Name}')).toEqual(['${Name}']);
+    expect(placeholders('${}')).toEqual(['${}']);
+    expect(placeholders('${a{b}c} ${Next}')).toEqual(['${Next}']);
+    expect(placeholders('${Open')).toEqual([]);
+    expect(placeholders('${a{b}')).toEqual([]);
+  });
 });

@@ -181,4 +181,18 @@ describe('ValidationContext', () => {
     expect(entries.inputs.map(i => i.name)).toEqual(['a', 'b']);
     expect(entries.input('a')).toBe(node.inputs[0]);
   });
+
+  test('resolves connection ends to the first node of each name, whatever the order and repetition of the names', () => {
+    // more names than the lookup keeps, repeated and interleaved, with a duplicate node name and ends that are not names
+    const names = ['A', 'B', 'C', 'D', 'E', 'F'];
+    const nodes: any[] = [...names, 'C'].map((name, i) => ({ name, type: 'Output', tag: i, configuration: { output: {} } }));
+    const ends: any[] = ['A', 'B', 'A', 'C', 'D', 'E', 'F', 'B', 'C', 'C', 'Nowhere', 7, 'A', 'F', 'E', 'D'];
+    const connections: any[] = ends.slice(1).map((target, i) => ({ name: `K${i}`, type: 'Conditional', source: ends[i], target }));
+    const ctx = new ValidationContext({ nodes, connections }, undefined, {});
+    const expected = (name: unknown) => (typeof name === 'string' ? nodes.find(n => n.name === name)?.tag : undefined);
+    expect(ctx.connections.map(c => [c.source?.node.tag, c.target?.node.tag]))
+      .toEqual(connections.map(c => [expected(c.source), expected(c.target)]));
+    expect(ctx.node('C')).toBe(ctx.nodes[2]);
+    expect(ctx.node(7)).toBeUndefined();
+  });
 });

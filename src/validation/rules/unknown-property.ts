@@ -1,4 +1,5 @@
 import { FlowConnectionJson, FlowNodeJson } from '../../definition/schema';
+import { isIntrinsic } from '../../private/tokens';
 import { ConnectionEntry, FlowValidationRule, NodeEntry, Report, ValidationContext } from '../context';
 import { caseInsensitiveMatch, isPlainObject, pathText } from '../helpers';
 import { FlowValidationSeverity } from '../types';
@@ -11,7 +12,7 @@ const GUARDRAIL: Shape = { guardrailIdentifier: true, guardrailVersion: true };
 const S3_SERVICE: Shape = { serviceConfiguration: { s3: { bucketName: true } } };
 
 /** The configuration member of each node type, as the AWS::Bedrock::Flow CloudFormation schema has it (camelCase). */
-const CONFIGURATIONS: { readonly [key: string]: Shape } = {
+const CONFIGURATION_SHAPES: { readonly [key: string]: Shape } = {
   input: {},
   output: {},
   iterator: {},
@@ -65,20 +66,27 @@ const CONFIGURATIONS: { readonly [key: string]: Shape } = {
   loopController: { continueCondition: { name: true, expression: true }, maxIterations: true },
 };
 
-const NODE: Shape = {
+const NODE_SHAPE: Shape = {
   name: true,
   type: true,
   configuration: true, // checked per node type
   inputs: [{ name: true, type: true, expression: true, category: true }],
   outputs: [{ name: true, type: true }],
 };
-const CONNECTION: Shape = {
+const CONNECTION_SHAPE: Shape = {
   name: true,
   type: true,
   source: true,
   target: true,
   configuration: { data: { sourceOutput: true, targetInput: true }, conditional: { condition: true } },
 };
+
+/** Any value: a value key, an object of any keys, or a nested definition (checked as its own scope). */
+const VALUE = 'value';
+
+const CONFIGURATIONS = compile(CONFIGURATION_SHAPES);
+const NODE = compile(NODE_SHAPE);
+const CONNECTION = compile(CONNECTION_SHAPE);
 
 /** API-only keys that UnsupportedByCloudFormation reports as errors. */
 const REPORTED_ELSEWHERE = new Set([
@@ -101,15 +109,15 @@ export const unknownProperty: FlowValidationRule = {
     const config = node.configuration;
     if (!isPlainObject(config)) return;
     for (const key in config) {
-      const shape = own(CONFIGURATIONS, key);
+      const shape = CONFIGURATIONS.get(key);
       if (shape === undefined) {
         PATH.push('configuration', key);
-        unknownKey(owner, key, Object.keys(CONFIGURATIONS), report);
+        unknownKey(owner, key, CONFIGURATIONS, report);
         PATH.length = 0;
       } else if (key === configurationKey) {
         // a member for another node type is reported by MissingNodeConfiguration / InvalidNodeConfiguration
         PATH.push('configuration', key);
-        walk(config[key], shape, owner, report);
+        walk(config[key], shape as CompiledShape, owner, report);
         PATH.length = 0;
       }
     }
@@ -131,9 +139,10 @@ interface Owner {
  */
 const PATH: (string | number)[] = [];
 
-function unknownKey(owner: Owner, key: string, known: string[], report: Report): void {
+function unknownKey(owner: Owner, key: string, shape: CompiledShape, report: Report): void {
   const path = pathText(PATH);
   if (REPORTED_ELSEWHERE.has(path)) return;
+  const known = [...shape.keys()];
   const match = caseInsensitiveMatch(key, known);
   const label = owner.node ? `node '${owner.node.name}'` : `connection '${owner.connection!.name}'`;
   report({
@@ -143,32 +152,42 @@ function unknownKey(owner: Owner, key: string, known: string[], report: Report):
   });
 }
 
-/** Reports the keys of `value` that `shape` does not have, recursively (not into tokens and intrinsics). */
-function walk(value: unknown, shape: Shape, owner: Owner, report: Report): void {
-  if (!isPlainObject(value)) return;
+/**
+ * Reports the keys of `value` that `shape` does not have, recursively (not into tokens and intrinsics).
+ * An intrinsic's only key is never a schema key, so it is told apart only when a key is unknown.
+ */
+function walk(value: unknown, shape: CompiledShape, owner: Owner, report: Report): void {
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || typeof (value as any).resolve === 'function') return;
   for (const key in value) {
-    const spec = own(shape, key);
-    if (spec === true || spec === 'any' || spec === 'definition') continue;
-    const child = value[key];
-    PATH.push(key);
+    const spec = shape.get(key);
+    if (spec === VALUE) continue;
+    const child = (value as any)[key];
     if (spec === undefined) {
-      unknownKey(owner, key, Object.keys(shape), report);
+      if (isIntrinsic(value)) return;
+      PATH.push(key);
+      unknownKey(owner, key, shape, report);
     } else if (Array.isArray(spec)) {
-      if (Array.isArray(child)) {
-        for (let i = 0; i < child.length; i++) {
-          PATH.push(i);
-          walk(child[i], spec[0], owner, report);
-          PATH.pop();
-        }
+      if (!Array.isArray(child)) continue;
+      PATH.push(key);
+      for (let i = 0; i < child.length; i++) {
+        PATH.push(i);
+        walk(child[i], spec[0], owner, report);
+        PATH.pop();
       }
     } else {
-      walk(child, spec as Shape, owner, report);
+      PATH.push(key);
+      walk(child, spec as CompiledShape, owner, report);
     }
     PATH.pop();
   }
 }
 
+/** A shape as maps (keyed lookups in a Map are faster than in object literals of many shapes). */
+type CompiledShape = ReadonlyMap<string, CompiledShape | typeof VALUE | readonly [CompiledShape]>;
 
-function own<T>(map: { readonly [key: string]: T }, key: string): T | undefined {
-  return Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined;
+function compile(shape: Shape): CompiledShape {
+  return new Map(Object.entries(shape).map(([key, spec]) => [key,
+    spec === true || spec === 'any' || spec === 'definition' ? VALUE
+      : Array.isArray(spec) ? [compile(spec[0])] as const
+        : compile(spec as Shape)]));
 }

@@ -4,8 +4,6 @@ import { FlowValidationSeverity } from '../types';
 
 /** `${Name}` placeholders, not CDK token strings (`${Token[...]}`). */
 const PLACEHOLDER = /\$\{(?!Token\[)([^{}]*)\}/g;
-/** The same, for a yes/no test (not global: `test` keeps no position between strings). */
-const HAS_PLACEHOLDER = new RegExp(PLACEHOLDER.source);
 /** Names `FlowDefinition.fromJson/fromFile` substitutions (and CloudFormation DefinitionSubstitutions) can fill. */
 const SUBSTITUTABLE = /^[a-zA-Z0-9]+$/;
 /** Free-text fields, where `${...}` may be meant literally. */
@@ -88,7 +86,7 @@ function scan(value: unknown, path: (string | number)[], found: Map<string, stri
 
 /** Whether a JSON value has a string with a placeholder: a quick walk, without paths (may enter intrinsics). */
 function holdsPlaceholder(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('${') && HAS_PLACEHOLDER.test(value);
+  if (typeof value === 'string') return hasPlaceholder(value);
   if (value === null || typeof value !== 'object') return false;
   if (Array.isArray(value)) {
     for (const item of value) if (holdsPlaceholder(item)) return true;
@@ -96,5 +94,20 @@ function holdsPlaceholder(value: unknown): boolean {
   }
   if (typeof (value as any).resolve === 'function') return false;
   for (const key in value) if (holdsPlaceholder((value as any)[key])) return true;
+  return false;
+}
+
+/**
+ * Whether a string holds a `${...}` that is not a CDK token, as `PLACEHOLDER` finds them: a scan for
+ * `${`, as most strings have none and most that have one are token strings.
+ */
+function hasPlaceholder(text: string): boolean {
+  for (let at = text.indexOf('${'); at !== -1; at = text.indexOf('${', at + 2)) {
+    if (text.startsWith('Token[', at + 2)) continue;
+    const close = text.indexOf('}', at + 2);
+    if (close === -1) return false;
+    const open = text.indexOf('{', at + 2);
+    if (open === -1 || open > close) return true;
+  }
   return false;
 }
