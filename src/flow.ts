@@ -1,14 +1,19 @@
 import { createHash } from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { Annotations, ArnFormat, Aspects, CfnResource, IAspect, IResource, Lazy, Names, Resource, Stack, Token } from 'aws-cdk-lib';
 import * as bedrock from 'aws-cdk-lib/aws-bedrock';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3_assets from 'aws-cdk-lib/aws-s3-assets';
 import { Construct, IConstruct } from 'constructs';
 import { FlowDefinition } from './definition/flow-definition';
 import { FlowAlias, FlowAliasOptions } from './flow-alias';
 import { FlowVersion, FlowVersionOptions } from './flow-version';
 import { mergePermissions } from './permissions';
 import { FlowPermission, PermissionContext } from './permissions/types';
+import { approximateJsonLength, withPlaceholders } from './private/definition-asset';
 import { assertDescription, assertFlowStyleName } from './private/names';
 import { FlowValidationResult, FlowValidationSeverity } from './validation/types';
 import { formatFinding, validateFlowDefinition } from './validation/validate';
@@ -98,7 +103,38 @@ export interface FlowProps {
    * @default - no tags
    */
   readonly testAliasTags?: { [key: string]: string };
+
+  /**
+   * Where the definition is deployed from: the template (CloudFormation `Definition`), or a file
+   * uploaded as an S3 asset (`DefinitionS3Location`, with `DefinitionSubstitutions` for the values
+   * known only at deployment).
+   * @default FlowDefinitionLocation.AUTO
+   */
+  readonly definitionLocation?: FlowDefinitionLocation;
 }
+
+/** Where a flow's definition is deployed from. */
+export enum FlowDefinitionLocation {
+  /**
+   * The template, unless the definition's JSON is over 200,000 characters (a fifth of CloudFormation's
+   * 1 MB template limit; large inline code, say): then an S3 asset.
+   */
+  AUTO = 'AUTO',
+  /**
+   * The template (`Definition`): tokens resolve natively, and drift detection sees the definition.
+   */
+  TEMPLATE = 'TEMPLATE',
+  /**
+   * An S3 asset (`DefinitionS3Location`): the template stays small. Each value known only at
+   * deployment (an ARN of this app, a `Ref`) becomes a `${CdkBedrockFlowsTokenN}` placeholder in the
+   * file and one of the flow's `DefinitionSubstitutions` (at most 500); CloudFormation reads the file
+   * with the deploying credentials. Number and list tokens cannot be substituted: synth fails on them.
+   */
+  ASSET = 'ASSET',
+}
+
+/** Over this many characters of JSON, `FlowDefinitionLocation.AUTO` deploys the definition from an S3 asset. */
+const DEFINITION_ASSET_THRESHOLD = 200_000;
 
 /******************************************************************************
  *                        ATTRS FOR IMPORTED CONSTRUCT
@@ -166,6 +202,10 @@ export class Flow extends FlowBase {
   public readonly definition: FlowDefinition;
   /** The key the flow is encrypted with, if any. */
   public readonly encryptionKey?: kms.IKey;
+  /** The S3 asset the definition is deployed from, once synth placed it there (see `definitionLocation`). */
+  public get definitionAsset(): s3_assets.Asset | undefined {
+    return this._definitionAsset;
+  }
 
   private readonly resource: bedrock.CfnFlow;
   private readonly currentVersionOptions?: FlowVersionOptions;
@@ -174,6 +214,8 @@ export class Flow extends FlowBase {
   /** the findings of the definition as the aspect rendered it at synth */
   private findings?: FlowValidationResult[];
   private readonly ownsRole: boolean;
+  private readonly definitionLocation: FlowDefinitionLocation;
+  private _definitionAsset?: s3_assets.Asset;
 
   constructor(scope: Construct, id: string, props: FlowProps) {
     super(scope, id);
@@ -183,6 +225,7 @@ export class Flow extends FlowBase {
     this.definition = props.definition;
     this.encryptionKey = props.encryptionKey;
     this.currentVersionOptions = props.currentVersionOptions;
+    this.definitionLocation = props.definitionLocation ?? FlowDefinitionLocation.AUTO;
 
     const stack = Stack.of(this);
     this.role = props.role ?? new iam.Role(this, 'Role', {
@@ -202,7 +245,8 @@ export class Flow extends FlowBase {
       description: props.description,
       executionRoleArn: this.role.roleArn,
       // the rendering that the synth-time aspect validated and derived the permissions from, unless the graph changed since
-      definition: Lazy.any({ produce: () => this.definition._render() }),
+      // (none when the aspect placed the definition in an S3 asset)
+      definition: Lazy.any({ produce: () => this._definitionAsset ? undefined : this.definition._render() }),
       customerEncryptionKeyArn: props.encryptionKey?.keyArn,
       testAliasTags: props.testAliasTags,
     });
@@ -327,5 +371,21 @@ export class Flow extends FlowBase {
         Annotations.of(this).addWarningV2(`cdk-bedrock-flows:${finding.type}`, formatFinding(finding));
       }
     }
+    this.placeDefinition(json);
+  }
+
+  /** Moves the definition to an S3 asset when `definitionLocation` asks for it. */
+  private placeDefinition(json: unknown): void {
+    if (this.definitionLocation === FlowDefinitionLocation.TEMPLATE) return;
+    if (this.definitionLocation === FlowDefinitionLocation.AUTO && approximateJsonLength(json) <= DEFINITION_ASSET_THRESHOLD) return;
+    const { json: file, substitutions } = withPlaceholders(json, `Flow ${this.node.path}`);
+    // the asset stages (copies) the file into the cloud assembly, named after its content
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-bedrock-flows-'));
+    const definitionFile = path.join(dir, 'definition.json');
+    fs.writeFileSync(definitionFile, JSON.stringify(file));
+    const asset = new s3_assets.Asset(this, 'DefinitionAsset', { path: definitionFile });
+    this._definitionAsset = asset;
+    this.resource.definitionS3Location = { bucket: asset.s3BucketName, key: asset.s3ObjectKey };
+    if (Object.keys(substitutions).length > 0) this.resource.definitionSubstitutions = substitutions;
   }
 }
