@@ -36,8 +36,9 @@ export interface FlowValidationRule {
   readonly isLimit?: boolean;
   /**
    * Checks one node, as the scope is indexed (each node that is an object, in definition order).
-   * The node's own data is complete; of the rest of the scope only the nodes before it are known,
-   * and no connection: a check that needs those is a `scope` check.
+   * The node's own data is complete; of the rest of the scope only the nodes before it (and a few
+   * after it, of the same block) are known, and no connection: a check that needs those is a
+   * `scope` check.
    */
   node?(node: NodeEntry, ctx: ValidationContext, report: Report): void;
   /**
@@ -50,9 +51,15 @@ export interface FlowValidationRule {
   scope?(ctx: ValidationContext, report: Report): void;
 }
 
-/** What is called as each node and connection of a scope is indexed. */
+/** What is called as the nodes and connections of a scope are indexed. */
 export interface ScopeVisitor {
-  node(node: NodeEntry, ctx: ValidationContext): void;
+  /**
+   * Called with each block of nodes just indexed, `nodes[from]` to `nodes[to - 1]` (at most
+   * `NODE_BLOCK` of them): a block is small enough to stay in the CPU caches while every rule
+   * checks it in turn, and each rule's code runs for the whole block.
+   */
+  nodes(nodes: readonly NodeEntry[], from: number, to: number, ctx: ValidationContext): void;
+  /** Called with each connection as it is indexed; the nodes' lists hold the connections up to it. */
   connection(connection: ConnectionEntry, ctx: ValidationContext): void;
 }
 
@@ -276,11 +283,11 @@ export class ValidationContext {
     public readonly options: FlowValidationOptions,
     /** The scope that holds `loopNode`; undefined for the top-level definition. */
     public readonly parent?: ValidationContext,
-    /** Called with each node and connection as it is indexed (the validator runs the rules' checks there). */
+    /** Called with the nodes, by blocks, and each connection as they are indexed (the validator runs the rules' checks there). */
     visitor?: ScopeVisitor,
   ) {
-    // nodes first, so that every connection can be resolved; each one is visited while it is at hand
-    // (plain loops over the lists, with no callback: this runs for every node and connection)
+    // nodes first, so that every connection can be resolved; each block of nodes and each connection
+    // is visited while it is at hand (plain loops over the lists: this runs for every node and connection)
     const nodes: unknown = definition?.nodes;
     if (Array.isArray(nodes)) {
       for (let i = 0; i < nodes.length; i++) {
@@ -291,8 +298,10 @@ export class ValidationContext {
         this.nodes.push(entry);
         if (first) this.nodeByName.set(node.name, entry);
         if (entry.type !== undefined) push(this.nodesByType, entry.type, entry);
-        visitor?.node(entry, this);
+        if (this.nodes.length % NODE_BLOCK === 0) visitor?.nodes(this.nodes, this.nodes.length - NODE_BLOCK, this.nodes.length, this);
       }
+      const rest = this.nodes.length % NODE_BLOCK;
+      if (rest > 0) visitor?.nodes(this.nodes, this.nodes.length - rest, this.nodes.length, this);
     }
     const connections: unknown = definition?.connections;
     if (Array.isArray(connections)) {
@@ -448,6 +457,9 @@ function namedLong<T extends { readonly name: string }>(list: unknown[]): readon
   }
   return result;
 }
+
+/** How many nodes a visitor gets at a time (see `ScopeVisitor.nodes`). */
+export const NODE_BLOCK = 64;
 
 /** How many names `ValidationContext.node` keeps. */
 const RECENT = 4;

@@ -108,7 +108,13 @@ function checksOf(rules: FlowValidationRule[]): Checks {
   const connectionReports = connections.map(c => c.report);
   checks = {
     visitor: {
-      node: (entry, ctx) => { for (let k = 0; k < nodeChecks.length; k++) nodeChecks[k](entry, ctx, nodeReports[k]); },
+      nodes: (entries, from, to, ctx) => {
+        for (let k = 0; k < nodeChecks.length; k++) {
+          const check = nodeChecks[k];
+          const report = nodeReports[k];
+          for (let i = from; i < to; i++) check(entries[i], ctx, report);
+        }
+      },
       connection: (entry, ctx) => { for (let k = 0; k < connectionChecks.length; k++) connectionChecks[k](entry, ctx, connectionReports[k]); },
     },
     scope: scopes.map(s => s.check),

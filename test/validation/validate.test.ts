@@ -4,6 +4,7 @@ import { Lazy } from 'aws-cdk-lib';
 import { EXAMPLES, fixture, loopBody, nodeOf, rag } from './util';
 import { FlowValidationSeverity, FlowValidator, validateFlowDefinition } from '../../src';
 import { RULES, SERVICE_VALIDATION_TYPES, ValidationContext } from '../../src/validation';
+import { NODE_BLOCK } from '../../src/validation/context';
 
 describe('validateFlowDefinition', () => {
   test.each(EXAMPLES)('reports nothing for the valid example %s (flows-spec §1.10)', (name) => {
@@ -125,23 +126,36 @@ describe('ValidationContext', () => {
     expect(ctx.scopeLabel).toBe('the flow');
   });
 
-  test('visits each node as it is indexed, then each connection as it is resolved, in definition order', () => {
+  test('visits the nodes by blocks as they are indexed, then each connection as it is resolved, in definition order', () => {
     const seen: string[] = [];
     new ValidationContext(rag(), undefined, {}, undefined, {
-      node: (entry, ctx) => seen.push(`node ${entry.name} (${ctx.nodes.length} indexed, ${ctx.connections.length} connections)`),
+      nodes: (entries, from, to, ctx) => seen.push(`nodes ${entries.slice(from, to).map(n => n.name).join(' ')} (${ctx.nodes.length} indexed, ${ctx.connections.length} connections)`),
       connection: (entry, ctx) => seen.push(`connection ${entry.name} (${entry.target?.incoming.map(c => c.name).join(' ')})`
         + (ctx.connections[ctx.connections.length - 1] === entry ? '' : ' not last')),
     });
     expect(seen).toEqual([
-      'node FlowInput (1 indexed, 0 connections)',
-      'node FindChunks (2 indexed, 0 connections)',
-      'node Answer (3 indexed, 0 connections)',
-      'node FlowOutput (4 indexed, 0 connections)',
+      'nodes FlowInput FindChunks Answer FlowOutput (4 indexed, 0 connections)',
       'connection InputToFindChunks (InputToFindChunks)',
       'connection InputToAnswer (InputToAnswer)',
       'connection ChunksToAnswer (InputToAnswer ChunksToAnswer)',
       'connection AnswerToOutput (AnswerToOutput)',
     ]);
+  });
+
+  test(`gives a long list of nodes in blocks of ${NODE_BLOCK}, each once indexed, and reports findings in node order`, () => {
+    // GIVEN more nodes than two blocks hold, every one with an invalid name
+    const count = 2 * NODE_BLOCK + 2;
+    const nodes: any[] = Array.from({ length: count }, (_, i) => ({ name: `bad name ${i}`, type: 'Output', configuration: { output: {} } }));
+    const blocks: string[] = [];
+    new ValidationContext({ nodes, connections: [] }, undefined, {}, undefined, {
+      nodes: (_entries, from, to, ctx) => blocks.push(`${from}-${to} (${ctx.nodes.length} indexed)`),
+      connection: () => undefined,
+    });
+    expect(blocks).toEqual([`0-${NODE_BLOCK} (${NODE_BLOCK} indexed)`, `${NODE_BLOCK}-${2 * NODE_BLOCK} (${2 * NODE_BLOCK} indexed)`, `${2 * NODE_BLOCK}-${count} (${count} indexed)`]);
+
+    // WHEN / THEN a rule's findings come in node order across the blocks
+    const names = validateFlowDefinition({ nodes, connections: [] }).filter(f => f.type === 'InvalidName').map(f => f.message.match(/'bad name (\d+)'/)![1]);
+    expect(names.map(Number)).toEqual(Array.from({ length: count }, (_, i) => i));
   });
 
   test('connections to a missing node, and nodes named like an earlier node, take no part in the graph', () => {
