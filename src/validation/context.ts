@@ -44,7 +44,8 @@ export interface FlowValidationRule {
   /**
    * Checks one connection, as the scope's connections are indexed (each connection that is an
    * object, in definition order). Every node is known; the nodes' `incoming` and `outgoing` lists
-   * hold the connections up to this one (it is the last).
+   * hold the connections up to this one, and a few after it (of the same block): compare `index`
+   * to tell them apart.
    */
   connection?(connection: ConnectionEntry, ctx: ValidationContext, report: Report): void;
   /** Checks the scope as a whole, once it is indexed. */
@@ -55,12 +56,12 @@ export interface FlowValidationRule {
 export interface ScopeVisitor {
   /**
    * Called with each block of nodes just indexed, `nodes[from]` to `nodes[to - 1]` (at most
-   * `NODE_BLOCK` of them): a block is small enough to stay in the CPU caches while every rule
-   * checks it in turn, and each rule's code runs for the whole block.
+   * `BLOCK` of them): a block is small enough to stay in the CPU caches while every rule checks it
+   * in turn, and each rule's code runs for the whole block.
    */
   nodes(nodes: readonly NodeEntry[], from: number, to: number, ctx: ValidationContext): void;
-  /** Called with each connection as it is indexed; the nodes' lists hold the connections up to it. */
-  connection(connection: ConnectionEntry, ctx: ValidationContext): void;
+  /** Called with each block of connections just indexed, as `nodes` is with nodes. */
+  connections(connections: readonly ConnectionEntry[], from: number, to: number, ctx: ValidationContext): void;
 }
 
 /** A condition of a Condition node, or a LoopController's continue condition. */
@@ -283,10 +284,10 @@ export class ValidationContext {
     public readonly options: FlowValidationOptions,
     /** The scope that holds `loopNode`; undefined for the top-level definition. */
     public readonly parent?: ValidationContext,
-    /** Called with the nodes, by blocks, and each connection as they are indexed (the validator runs the rules' checks there). */
+    /** Called with the nodes, then the connections, by blocks as they are indexed (the validator runs the rules' checks there). */
     visitor?: ScopeVisitor,
   ) {
-    // nodes first, so that every connection can be resolved; each block of nodes and each connection
+    // nodes first, so that every connection can be resolved; each block of nodes, then of connections,
     // is visited while it is at hand (plain loops over the lists: this runs for every node and connection)
     const nodes: unknown = definition?.nodes;
     if (Array.isArray(nodes)) {
@@ -298,9 +299,9 @@ export class ValidationContext {
         this.nodes.push(entry);
         if (first) this.nodeByName.set(node.name, entry);
         if (entry.type !== undefined) push(this.nodesByType, entry.type, entry);
-        if (this.nodes.length % NODE_BLOCK === 0) visitor?.nodes(this.nodes, this.nodes.length - NODE_BLOCK, this.nodes.length, this);
+        if (this.nodes.length % BLOCK === 0) visitor?.nodes(this.nodes, this.nodes.length - BLOCK, this.nodes.length, this);
       }
-      const rest = this.nodes.length % NODE_BLOCK;
+      const rest = this.nodes.length % BLOCK;
       if (rest > 0) visitor?.nodes(this.nodes, this.nodes.length - rest, this.nodes.length, this);
     }
     const connections: unknown = definition?.connections;
@@ -315,8 +316,10 @@ export class ValidationContext {
         if (entry.input) entry.target!.connect(entry.input);
         if (entry.source) entry.source.outgoing = append(entry.source.outgoing, entry);
         if (entry.target) entry.target.incoming = append(entry.target.incoming, entry);
-        visitor?.connection(entry, this);
+        if (this.connections.length % BLOCK === 0) visitor?.connections(this.connections, this.connections.length - BLOCK, this.connections.length, this);
       }
+      const rest = this.connections.length % BLOCK;
+      if (rest > 0) visitor?.connections(this.connections, this.connections.length - rest, this.connections.length, this);
     }
   }
 
@@ -458,8 +461,8 @@ function namedLong<T extends { readonly name: string }>(list: unknown[]): readon
   return result;
 }
 
-/** How many nodes a visitor gets at a time (see `ScopeVisitor.nodes`). */
-export const NODE_BLOCK = 64;
+/** How many nodes, or connections, a visitor gets at a time (see `ScopeVisitor.nodes`). */
+export const BLOCK = 64;
 
 /** How many names `ValidationContext.node` keeps. */
 const RECENT = 4;

@@ -38,8 +38,8 @@ export function validateFlowDefinition(definition: FlowDefinitionJson, options: 
 }
 
 /**
- * Validates one scope in one pass: each node, then each connection, is checked by every rule as the
- * scope is indexed, while it is at hand; then the rules that look at the scope as a whole run.
+ * Validates one scope in one pass: each block of nodes, then of connections, is checked by every rule
+ * as the scope is indexed, while it is at hand; then the rules that look at the scope as a whole run.
  * Findings are reported rule by rule, in the order of `RULES`.
  */
 function validateScope(
@@ -115,7 +115,13 @@ function checksOf(rules: FlowValidationRule[]): Checks {
           for (let i = from; i < to; i++) check(entries[i], ctx, report);
         }
       },
-      connection: (entry, ctx) => { for (let k = 0; k < connectionChecks.length; k++) connectionChecks[k](entry, ctx, connectionReports[k]); },
+      connections: (entries, from, to, ctx) => {
+        for (let k = 0; k < connectionChecks.length; k++) {
+          const check = connectionChecks[k];
+          const report = connectionReports[k];
+          for (let i = from; i < to; i++) check(entries[i], ctx, report);
+        }
+      },
     },
     scope: scopes.map(s => s.check),
     scopeReports: scopes.map(s => s.report),

@@ -4,7 +4,7 @@ import { Lazy } from 'aws-cdk-lib';
 import { EXAMPLES, fixture, loopBody, nodeOf, rag } from './util';
 import { FlowValidationSeverity, FlowValidator, validateFlowDefinition } from '../../src';
 import { RULES, SERVICE_VALIDATION_TYPES, ValidationContext } from '../../src/validation';
-import { NODE_BLOCK } from '../../src/validation/context';
+import { BLOCK } from '../../src/validation/context';
 
 describe('validateFlowDefinition', () => {
   test.each(EXAMPLES)('reports nothing for the valid example %s (flows-spec §1.10)', (name) => {
@@ -91,7 +91,7 @@ describe('nodes with long lists (no valid flow has them, but the checks stay exa
   }
   const typesOf = (def: any) => validateFlowDefinition(def, { checkLimits: false }).map(f => `${f.type} ${f.port ?? f.connection}`);
 
-  test.each([20, 40])('%d inputs: every input connected is valid', n => {
+  test.each([20, 40, 100])('%d inputs: every input connected is valid', n => {
     expect(typesOf(wide(n, []))).toEqual([]);
   });
 
@@ -103,6 +103,12 @@ describe('nodes with long lists (no valid flow has them, but the checks stay exa
       'MultipleNodeInputConnections in3',
       `UnfulfilledNodeInput ${last}`,
     ]);
+  });
+
+  test(`100 inputs: repeated connections are found once each, within a block of ${BLOCK} and across blocks`, () => {
+    const def = wide(100, [], [['in70', 'AgainInSameBlock'], ['in3', 'AgainAcrossBlocks'], ['in70', 'ThirdTime']]);
+    expect(validateFlowDefinition(def, { checkLimits: false }).filter(f => f.type === 'DuplicateConnections').map(f => f.message.match(/'(\w+)' repeats connection '(\w+)'/)!.slice(1).join(' repeats ')))
+      .toEqual(['AgainInSameBlock repeats Feedin70', 'AgainAcrossBlocks repeats Feedin3', 'ThirdTime repeats Feedin70']);
   });
 });
 
@@ -126,32 +132,28 @@ describe('ValidationContext', () => {
     expect(ctx.scopeLabel).toBe('the flow');
   });
 
-  test('visits the nodes by blocks as they are indexed, then each connection as it is resolved, in definition order', () => {
+  test('visits the nodes, then the connections, by blocks as they are indexed, in definition order', () => {
     const seen: string[] = [];
     new ValidationContext(rag(), undefined, {}, undefined, {
       nodes: (entries, from, to, ctx) => seen.push(`nodes ${entries.slice(from, to).map(n => n.name).join(' ')} (${ctx.nodes.length} indexed, ${ctx.connections.length} connections)`),
-      connection: (entry, ctx) => seen.push(`connection ${entry.name} (${entry.target?.incoming.map(c => c.name).join(' ')})`
-        + (ctx.connections[ctx.connections.length - 1] === entry ? '' : ' not last')),
+      connections: (entries, from, to, ctx) => seen.push(`connections ${entries.slice(from, to).map(c => c.name).join(' ')} (${ctx.connections.length} indexed)`),
     });
     expect(seen).toEqual([
       'nodes FlowInput FindChunks Answer FlowOutput (4 indexed, 0 connections)',
-      'connection InputToFindChunks (InputToFindChunks)',
-      'connection InputToAnswer (InputToAnswer)',
-      'connection ChunksToAnswer (InputToAnswer ChunksToAnswer)',
-      'connection AnswerToOutput (AnswerToOutput)',
+      'connections InputToFindChunks InputToAnswer ChunksToAnswer AnswerToOutput (4 indexed)',
     ]);
   });
 
-  test(`gives a long list of nodes in blocks of ${NODE_BLOCK}, each once indexed, and reports findings in node order`, () => {
+  test(`gives a long list of nodes in blocks of ${BLOCK}, each once indexed, and reports findings in node order`, () => {
     // GIVEN more nodes than two blocks hold, every one with an invalid name
-    const count = 2 * NODE_BLOCK + 2;
+    const count = 2 * BLOCK + 2;
     const nodes: any[] = Array.from({ length: count }, (_, i) => ({ name: `bad name ${i}`, type: 'Output', configuration: { output: {} } }));
     const blocks: string[] = [];
     new ValidationContext({ nodes, connections: [] }, undefined, {}, undefined, {
       nodes: (_entries, from, to, ctx) => blocks.push(`${from}-${to} (${ctx.nodes.length} indexed)`),
-      connection: () => undefined,
+      connections: () => undefined,
     });
-    expect(blocks).toEqual([`0-${NODE_BLOCK} (${NODE_BLOCK} indexed)`, `${NODE_BLOCK}-${2 * NODE_BLOCK} (${2 * NODE_BLOCK} indexed)`, `${2 * NODE_BLOCK}-${count} (${count} indexed)`]);
+    expect(blocks).toEqual([`0-${BLOCK} (${BLOCK} indexed)`, `${BLOCK}-${2 * BLOCK} (${2 * BLOCK} indexed)`, `${2 * BLOCK}-${count} (${count} indexed)`]);
 
     // WHEN / THEN a rule's findings come in node order across the blocks
     const names = validateFlowDefinition({ nodes, connections: [] }).filter(f => f.type === 'InvalidName').map(f => f.message.match(/'bad name (\d+)'/)![1]);

@@ -10,7 +10,7 @@ import { FlowValidationSeverity } from '../types';
 export const duplicateConnections: FlowValidationRule = {
   type: 'DuplicateConnections',
   severity: FlowValidationSeverity.WARNING,
-  // the nodes' lists hold the connections up to this one: the first of a repeated pair is there
+  // the nodes' lists hold the connections up to this one (and a few after it): the first of a repeated pair is there
   connection(entry: ConnectionEntry, _ctx: ValidationContext, report: Report): void {
     const { source, target, sourceOutput, targetInput, condition } = entry;
     if (!source || !target) return;
@@ -33,17 +33,18 @@ const firstByKey = new WeakMap<readonly ConnectionEntry[], Map<string, Connectio
 
 /**
  * The first connection of `list` before `entry` that `same` matches. A node has a few connections, so
- * its list is searched; a list longer than 16 is indexed by `key` instead, once, and then kept up to date.
+ * its list is searched; a list longer than 16 is indexed by `key` instead, once, and then kept up to
+ * date (the rule sees the connections in order).
  */
 function earlierOf(
   list: readonly ConnectionEntry[], entry: ConnectionEntry, same: (c: ConnectionEntry) => boolean, key: (c: ConnectionEntry) => string | undefined,
 ): ConnectionEntry | undefined {
-  if (list.length <= 16) return list.find(c => c !== entry && same(c));
+  if (list.length <= 16) return list.find(c => c.index < entry.index && same(c));
   let first = firstByKey.get(list);
   if (!first) {
     first = new Map();
     for (const c of list) {
-      const k = c === entry ? undefined : key(c);
+      const k = c.index < entry.index ? key(c) : undefined;
       if (k !== undefined && !first.has(k)) first.set(k, c);
     }
     firstByKey.set(list, first);
