@@ -56,13 +56,13 @@ function reportFound(found: Map<string, string>, where: { node?: string; connect
   }
 }
 
-const LOOP_DEFINITION = 'configuration.loop.definition';
+const LOOP_DEFINITION: readonly string[] = ['configuration', 'loop', 'definition'];
 
 /**
  * Collects the placeholders (with the path of the first of each) in the strings of a JSON value,
  * not descending into tokens, intrinsics or the object at `skip`. Paths are only built for matches.
  */
-function scan(value: unknown, path: (string | number)[], found: Map<string, string>, skip: string | undefined): void {
+function scan(value: unknown, path: (string | number)[], found: Map<string, string>, skip: readonly string[] | undefined): void {
   if (typeof value === 'string') {
     if (!value.includes('${')) return;
     for (const m of value.matchAll(PLACEHOLDER)) {
@@ -78,10 +78,17 @@ function scan(value: unknown, path: (string | number)[], found: Map<string, stri
     if (!isPlainObject(value)) return; // not into tokens and intrinsics
     for (const key in value) {
       path.push(key);
-      if (skip === undefined || path.length !== 3 || pathText(path) !== skip) scan(value[key], path, found, skip);
+      if (skip === undefined || !isPath(path, skip)) scan(value[key], path, found, skip);
       path.pop();
     }
   }
+}
+
+/** Whether `path` is `skip` (without writing the path as text: this runs for every key of a Loop node). */
+function isPath(path: readonly (string | number)[], skip: readonly string[]): boolean {
+  if (path.length !== skip.length) return false;
+  for (let i = 0; i < path.length; i++) if (path[i] !== skip[i]) return false;
+  return true;
 }
 
 /** Whether a JSON value has a string with a placeholder: a quick walk, without paths (may enter intrinsics). */
