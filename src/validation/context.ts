@@ -316,7 +316,8 @@ export class ValidationContext {
         if (entry.input) entry.target!.connect(entry.input);
         if (entry.source) entry.source.outgoing = append(entry.source.outgoing, entry);
         if (entry.target) entry.target.incoming = append(entry.target.incoming, entry);
-        if (this.connections.length % BLOCK === 0) visitor?.connections(this.connections, this.connections.length - BLOCK, this.connections.length, this);
+        const indexed = this.connections.length;
+        if (indexed % BLOCK === 0) visitor?.connections(this.connections, indexed - BLOCK, indexed, this);
       }
       const rest = this.connections.length % BLOCK;
       if (rest > 0) visitor?.connections(this.connections, this.connections.length - rest, this.connections.length, this);
