@@ -125,10 +125,11 @@ export enum FlowDefinitionLocation {
    */
   TEMPLATE = 'TEMPLATE',
   /**
-   * An S3 asset (`DefinitionS3Location`): the template stays small. Each value known only at
-   * deployment (an ARN of this app, a `Ref`) becomes a `${CdkBedrockFlowsTokenN}` placeholder in the
-   * file and one of the flow's `DefinitionSubstitutions` (at most 500); CloudFormation reads the file
-   * with the deploying credentials. Number and list tokens cannot be substituted: synth fails on them.
+   * An S3 asset (`DefinitionS3Location`): the template stays small. Tokens known at synth are written
+   * into the file; each value known only at deployment (an ARN of this app, a `Ref`) becomes a
+   * `${CdkBedrockFlowsTokenN}` placeholder in the file and one of the flow's `DefinitionSubstitutions`
+   * (at most 500). CloudFormation reads the file with the deploying credentials. A number or list known
+   * only at deployment cannot be substituted as text: synth fails on it.
    */
   ASSET = 'ASSET',
 }
@@ -378,7 +379,7 @@ export class Flow extends FlowBase {
   private placeDefinition(json: unknown): void {
     if (this.definitionLocation === FlowDefinitionLocation.TEMPLATE) return;
     if (this.definitionLocation === FlowDefinitionLocation.AUTO && approximateJsonLength(json) <= DEFINITION_ASSET_THRESHOLD) return;
-    const { json: file, substitutions } = withPlaceholders(json, `Flow ${this.node.path}`);
+    const { json: file, substitutions } = withPlaceholders(json, Stack.of(this), `Flow ${this.node.path}`);
     // the asset stages (copies) the file into the cloud assembly, named after its content
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-bedrock-flows-'));
     const definitionFile = path.join(dir, 'definition.json');

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { App, CfnParameter, Lazy, Stack, Token } from 'aws-cdk-lib';
+import { App, Aws, CfnParameter, Fn, Lazy, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import {
@@ -94,12 +94,16 @@ describe('Flow definitionLocation', () => {
     template.hasResourceProperties('AWS::IAM::Policy', { PolicyDocument: { Statement: [Match.objectLike({ Action: 'lambda:InvokeFunction' })] } });
   });
 
-  test('ASSET moves even a small definition; a token inside a longer string becomes a placeholder inside it', () => {
-    // GIVEN a prompt whose template holds a token twice (one substitution)
+  test('ASSET moves even a small definition: values known at synth are written in, those known at deployment become placeholders', () => {
+    // GIVEN a prompt whose template holds a value known at synth (with quotes and a line break) and the Region twice
     const stack = testStack();
-    const region = Lazy.string({ produce: () => 'us-west-2' });
+    const tone = Lazy.string({ produce: () => 'a "plain"\nvoice' });
     const input = new InputNode(stack, 'Question', { type: FlowDataType.STRING });
-    const answer = new PromptNode(stack, 'Answer', { model: HAIKU, template: `Region ${region}, again ${region}: {{question}}`, inputs: { question: input.document } });
+    const answer = new PromptNode(stack, 'Answer', {
+      model: HAIKU,
+      template: `In ${Aws.REGION} (${Aws.REGION}), answer in ${tone}: {{question}}`,
+      inputs: { question: input.document },
+    });
     new Flow(stack, 'Flow', {
       definition: FlowDefinition.fromChainable(input.next(answer).next(new OutputNode(stack, 'Out'))),
       definitionLocation: FlowDefinitionLocation.ASSET,
@@ -110,10 +114,9 @@ describe('Flow definitionLocation', () => {
 
     // THEN
     expect(resource.Properties.Definition).toBeUndefined();
-    expect(resource.Properties.DefinitionSubstitutions).toEqual({ CdkBedrockFlowsToken0: 'us-west-2' });
+    expect(resource.Properties.DefinitionSubstitutions).toEqual({ CdkBedrockFlowsToken0: { Ref: 'AWS::Region' } });
     const inline = stagedDefinition(stack).nodes[1].configuration.prompt.sourceConfiguration.inline;
-    expect(inline.modelId).toBe('anthropic.claude-3-haiku-20240307-v1:0');
-    expect(inline.templateConfiguration.text.text).toBe('Region ${CdkBedrockFlowsToken0}, again ${CdkBedrockFlowsToken0}: {{question}}');
+    expect(inline.templateConfiguration.text.text).toBe('In ${CdkBedrockFlowsToken0} (${CdkBedrockFlowsToken0}), answer in a "plain"\nvoice: {{question}}');
   });
 
   test('TEMPLATE keeps even a large definition in the template', () => {
@@ -139,10 +142,26 @@ describe('Flow definitionLocation', () => {
     expect(stagedDefinition(stack).nodes[1].configuration.lambdaFunction.lambdaArn).toBe('${CdkBedrockFlowsToken0}');
   });
 
-  test('fails synth with the flow path and the fix for a number known only at deployment', () => {
-    // GIVEN a JSON definition holding a number token
+  test('writes numbers and objects known at synth into the file', () => {
+    // GIVEN a JSON definition whose ARN is a Lazy object and with a Lazy number
     const stack = testStack();
-    const json = lambdaFlowJson('arn:aws:lambda:us-east-1:111122223333:function:f', { extra: Token.asNumber(Lazy.number({ produce: () => 3 })) });
+    const arn = Lazy.any({ produce: () => 'arn:aws:lambda:us-east-1:111122223333:function:f' });
+    const json = lambdaFlowJson(arn, { extra: Lazy.number({ produce: () => 3 }) });
+    new Flow(stack, 'Flow', { definition: FlowDefinition.fromJson(json), definitionLocation: FlowDefinitionLocation.ASSET });
+
+    // WHEN
+    const resource = Object.values(Template.fromStack(stack).findResources('AWS::Bedrock::Flow'))[0];
+
+    // THEN
+    expect(resource.Properties.DefinitionSubstitutions).toBeUndefined();
+    const call = stagedDefinition(stack).nodes[1];
+    expect([call.configuration.lambdaFunction.lambdaArn, call.extra]).toEqual(['arn:aws:lambda:us-east-1:111122223333:function:f', 3]);
+  });
+
+  test('fails synth with the flow path and the fix for a number known only at deployment', () => {
+    // GIVEN a JSON definition holding a number known only at deployment (a parameter)
+    const stack = testStack();
+    const json = lambdaFlowJson('arn:aws:lambda:us-east-1:111122223333:function:f', { extra: new CfnParameter(stack, 'Retries', { type: 'Number' }).valueAsNumber });
     new Flow(stack, 'Flow', { definition: FlowDefinition.fromJson(json), definitionLocation: FlowDefinitionLocation.ASSET });
 
     // WHEN / THEN
@@ -150,9 +169,9 @@ describe('Flow definitionLocation', () => {
   });
 
   test('fails synth when more than 500 values need substitutions', () => {
-    // GIVEN a template text with 501 distinct tokens
+    // GIVEN a template text with 501 distinct values known only at deployment
     const stack = testStack();
-    const text = Array.from({ length: 501 }, (_, i) => Lazy.string({ produce: () => `v${i}` })).join(' ');
+    const text = Array.from({ length: 501 }, (_, i) => Fn.importValue(`Value${i}`)).join(' ');
     const input = new InputNode(stack, 'Question', { type: FlowDataType.STRING });
     const answer = new PromptNode(stack, 'Answer', { model: HAIKU, template: `${text} {{question}}`, inputs: { question: input.document } });
     new Flow(stack, 'Flow', {

@@ -204,7 +204,8 @@ function substitute(value: any, substitutions: { [name: string]: any }): any {
     return value.replace(PLACEHOLDER, (match, name: string) => name in substitutions ? String(substitutions[name]) : match);
   }
   if (Array.isArray(value)) return value.map(v => substitute(v, substitutions));
-  if (value !== null && typeof value === 'object') {
+  // a token object (Lazy.any, a reference) stays as it is: a copy would lose what makes it a token
+  if (value !== null && typeof value === 'object' && typeof value.resolve !== 'function') {
     const out: any = {};
     for (const [k, v] of Object.entries(value)) out[k] = substitute(v, substitutions);
     return out;

@@ -1,4 +1,4 @@
-import { IResolvable, Token, Tokenization } from 'aws-cdk-lib';
+import { IResolvable, Stack, Token, Tokenization } from 'aws-cdk-lib';
 import { isIntrinsic } from './tokens';
 
 /** What a definition file holds in place of the values known only at deployment, and those values. */
@@ -16,12 +16,15 @@ export const MAX_SUBSTITUTIONS = 500;
 const KEY_PREFIX = 'CdkBedrockFlowsToken';
 
 /**
- * Replaces every CDK token and CloudFormation intrinsic of a rendered definition with a `${Key}`
- * placeholder, so that the definition can be written to a file (an S3 asset), and returns the
- * placeholders' values for `DefinitionSubstitutions`. The same token gets the same placeholder.
+ * Writes a rendered definition as it goes in a file (an S3 asset): a token whose value is known at
+ * synth (a `Lazy` value, say) is replaced by that value, and each value known only at deployment (a
+ * CloudFormation intrinsic: an ARN of this app, a `Ref`) by a `${Key}` placeholder, whose value is
+ * returned for `DefinitionSubstitutions`. The same value gets the same placeholder. Deployment values
+ * are ARNs, ids and names, which CloudFormation can put into JSON text as they are.
+ * @param stack the stack that resolves the tokens
  * @param where the flow, for errors
  */
-export function withPlaceholders(definition: unknown, where: string): DefinitionWithPlaceholders {
+export function withPlaceholders(definition: unknown, stack: Stack, where: string): DefinitionWithPlaceholders {
   const substitutions: { [key: string]: string } = {};
   const keys = new Map<string, string>(); // the token's text → its placeholder name
   const placeholder = (value: string): string => {
@@ -42,25 +45,32 @@ export function withPlaceholders(definition: unknown, where: string): Definition
   const visit = (value: unknown, path: string): unknown => {
     if (typeof value === 'string') {
       if (!Token.isUnresolved(value)) return value;
-      return Tokenization.reverseString(value).mapTokens({ mapToken: (token: IResolvable) => placeholder(Token.asString(token)) }).join({
-        join: (left: any, right: any) => `${left}${right}`,
-      });
+      return Tokenization.reverseString(value).mapTokens({
+        mapToken: (token: IResolvable) => {
+          const resolved = stack.resolve(token);
+          return typeof resolved === 'string' && !Token.isUnresolved(resolved) ? resolved : placeholder(Token.asString(token));
+        },
+      }).join({ join: (left: any, right: any) => `${left}${right}` });
     }
     if (typeof value === 'number') {
-      if (Token.isUnresolved(value)) throw notText(where, path, 'a number');
-      return value;
+      if (!Token.isUnresolved(value)) return value;
+      const resolved = stack.resolve(value);
+      if (typeof resolved !== 'number') throw notText(where, path, 'a number');
+      return resolved;
     }
-    if (Array.isArray(value)) {
-      if (Token.isUnresolved(value)) throw notText(where, path, 'a list');
-      return value.map((item, i) => visit(item, `${path}[${i}]`));
+    if (value === null || typeof value !== 'object') return value;
+    if (Token.isUnresolved(value) || isIntrinsic(value)) {
+      const resolved = stack.resolve(value);
+      if (isIntrinsic(resolved)) {
+        if (Array.isArray(value)) throw notText(where, path, 'a list');
+        return placeholder(Token.asString(value));
+      }
+      return visit(resolved, path); // known at synth (intrinsics inside it become placeholders)
     }
-    if (value !== null && typeof value === 'object') {
-      if (Token.isUnresolved(value) || isIntrinsic(value)) return placeholder(Token.asString(value));
-      const out: { [key: string]: unknown } = {};
-      for (const [key, item] of Object.entries(value)) out[key] = visit(item, path ? `${path}.${key}` : key);
-      return out;
-    }
-    return value;
+    if (Array.isArray(value)) return value.map((item, i) => visit(item, `${path}[${i}]`));
+    const out: { [key: string]: unknown } = {};
+    for (const [key, item] of Object.entries(value)) out[key] = visit(item, path ? `${path}.${key}` : key);
+    return out;
   };
 
   return { json: visit(definition, ''), substitutions };

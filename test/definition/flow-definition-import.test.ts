@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { App } from 'aws-cdk-lib';
+import { App, Lazy } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -41,6 +41,23 @@ describe('FlowDefinition.fromJson / fromFile (imports)', () => {
       extra: { whole: '${Count}', inside: 'n=${Count}', unknown: '${Other}' },
     }, { substitutions: { Count: 3 } }).toJson();
     expect(json.extra).toEqual({ whole: 3, inside: 'n=3', unknown: '${Other}' });
+  });
+
+  test('token objects in the JSON (Lazy.any, references) stay tokens, and a substitution may be one', () => {
+    // GIVEN a definition holding a token object, and a substitution whose value is another
+    const arn = Lazy.any({ produce: () => 'arn:aws:lambda:us-east-1:111122223333:function:f' });
+    const fromSubstitution = Lazy.any({ produce: () => 'arn:aws:lambda:us-east-1:111122223333:function:g' });
+    const def = fixture('example-b-condition-routing');
+    def.nodes.find((n: any) => n.name === 'Escalate').configuration.lambdaFunction.lambdaArn = arn;
+    def.extra = '${Other}';
+
+    // WHEN
+    const json = FlowDefinition.fromJson(def, { substitutions: { Other: fromSubstitution } }).toJson();
+
+    // THEN the same objects, not copies of their fields
+    expect(json.nodes.find((n: any) => n.name === 'Escalate').configuration.lambdaFunction.lambdaArn).toBe(arn);
+    expect(json.extra).toBe(fromSubstitution);
+    expect(validateFlowDefinition(json).filter(f => f.type === 'InvalidConfigurationValue')).toEqual([]);
   });
 
   test('fromFile names the file when it cannot be read or parsed', () => {
