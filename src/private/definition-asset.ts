@@ -78,7 +78,7 @@ export function withPlaceholders(definition: unknown, stack: Stack, where: strin
 
 function notText(where: string, path: string, what: string): Error {
   return new Error(`${where}: '${path}' is ${what} known only at deployment, which a definition written to an S3 asset cannot hold `
-    + '(CloudFormation substitutes text): give a literal number, or keep the definition in the template (definitionLocation: FlowDefinitionLocation.TEMPLATE)');
+    + '(CloudFormation substitutes text): give the value itself, or keep the definition in the template (definitionLocation: FlowDefinitionLocation.TEMPLATE)');
 }
 
 /**

@@ -53,7 +53,7 @@ function validateScope(
   sink = found;
   try {
     const ctx = new ValidationContext(scope, loopNode, options, parent, checks.visitor);
-    for (let k = 0; k < checks.scope.length; k++) checks.scope[k](ctx, checks.scopeReports[k]);
+    for (let k = 0; k < checks.scope.checks.length; k++) checks.scope.checks[k](ctx, checks.scope.reports[k]);
     const inLoop = loopNode ? { loopNode: loopNode.name } : {};
     found.sort((a, b) => a.rule - b.rule); // stable: within a rule, in the order found
     for (const { rule: i, finding } of found) {
@@ -85,11 +85,20 @@ interface FoundFinding {
 /** Where the rules' reports go: the findings of the scope being validated. */
 let sink: FoundFinding[] = [];
 
-/** The checks of a list of rules, by kind, each with its rule's report; worked out once per list. */
+/** The checks of one kind of a list of rules, in rule order, each with its rule's report. */
+interface Hooks<C> {
+  readonly checks: C[];
+  readonly reports: Report[];
+}
+
+type NodeCheck = (node: NodeEntry, ctx: ValidationContext, report: Report) => void;
+type ConnectionCheck = (connection: ConnectionEntry, ctx: ValidationContext, report: Report) => void;
+type ScopeCheck = (ctx: ValidationContext, report: Report) => void;
+
+/** The checks of a list of rules, by kind; worked out once per list. */
 interface Checks {
   readonly visitor: ScopeVisitor;
-  readonly scope: ((ctx: ValidationContext, report: Report) => void)[];
-  readonly scopeReports: Report[];
+  readonly scope: Hooks<ScopeCheck>;
 }
 
 const CHECKS = new WeakMap<FlowValidationRule[], Checks>();
@@ -98,36 +107,33 @@ function checksOf(rules: FlowValidationRule[]): Checks {
   let checks = CHECKS.get(rules);
   if (checks) return checks;
   const reports: Report[] = rules.map((_, rule) => (finding: RuleFinding) => { sink.push({ rule, finding }); });
-  const bound = <T>(hook: 'node' | 'connection' | 'scope') => rules.flatMap((r, i) => r[hook] ? [{ check: r[hook]!.bind(r) as unknown as T, report: reports[i] }] : []);
-  const nodes = bound<(n: NodeEntry, ctx: ValidationContext, report: Report) => void>('node');
-  const connections = bound<(c: ConnectionEntry, ctx: ValidationContext, report: Report) => void>('connection');
-  const scopes = bound<(ctx: ValidationContext, report: Report) => void>('scope');
-  const nodeChecks = nodes.map(n => n.check);
-  const nodeReports = nodes.map(n => n.report);
-  const connectionChecks = connections.map(c => c.check);
-  const connectionReports = connections.map(c => c.report);
+  const hooks = <C>(kind: 'node' | 'connection' | 'scope'): Hooks<C> => {
+    const found: Hooks<C> = { checks: [], reports: [] };
+    rules.forEach((rule, i) => {
+      const check = rule[kind];
+      if (!check) return;
+      found.checks.push(check.bind(rule) as unknown as C);
+      found.reports.push(reports[i]);
+    });
+    return found;
+  };
   checks = {
-    visitor: {
-      nodes: (entries, from, to, ctx) => {
-        for (let k = 0; k < nodeChecks.length; k++) {
-          const check = nodeChecks[k];
-          const report = nodeReports[k];
-          for (let i = from; i < to; i++) check(entries[i], ctx, report);
-        }
-      },
-      connections: (entries, from, to, ctx) => {
-        for (let k = 0; k < connectionChecks.length; k++) {
-          const check = connectionChecks[k];
-          const report = connectionReports[k];
-          for (let i = from; i < to; i++) check(entries[i], ctx, report);
-        }
-      },
-    },
-    scope: scopes.map(s => s.check),
-    scopeReports: scopes.map(s => s.report),
+    visitor: { nodes: overBlocks(hooks<NodeCheck>('node')), connections: overBlocks(hooks<ConnectionCheck>('connection')) },
+    scope: hooks<ScopeCheck>('scope'),
   };
   CHECKS.set(rules, checks);
   return checks;
+}
+
+/** Runs each check in turn over a block of entries, `entries[from]` to `entries[to - 1]`. */
+function overBlocks<E>({ checks, reports }: Hooks<(entry: E, ctx: ValidationContext, report: Report) => void>) {
+  return (entries: readonly E[], from: number, to: number, ctx: ValidationContext): void => {
+    for (let k = 0; k < checks.length; k++) {
+      const check = checks[k];
+      const report = reports[k];
+      for (let i = from; i < to; i++) check(entries[i], ctx, report);
+    }
+  };
 }
 
 /** `Type: message`, as synth reports a finding (the message names the node, port or connection). */
