@@ -37,13 +37,14 @@ export interface FlowValidationRule {
   /**
    * Checks one node, as the scope is indexed (each node that is an object, in definition order).
    * The node's own data is complete; of the rest of the scope only the nodes before it (and a few
-   * after it, of the same block) are known, and no connection: a check that needs those is a
-   * `scope` check.
+   * after it, of the same block) are known, and some of the connections may be: a check that needs
+   * the rest of the nodes or the connections is a `scope` check.
    */
   node?(node: NodeEntry, ctx: ValidationContext, report: Report): void;
   /**
    * Checks one connection, as the scope's connections are indexed (each connection that is an
-   * object, in definition order). Every node is known; the nodes' `incoming` and `outgoing` lists
+   * object, in definition order). The nodes it joins are known (a connection whose source or target
+   * is not yet a node is checked once every node is); the nodes' `incoming` and `outgoing` lists
    * hold the connections up to this one, and a few after it (of the same block): compare `index`
    * to tell them apart.
    */
@@ -60,7 +61,11 @@ export interface ScopeVisitor {
    * in turn, and each rule's code runs for the whole block.
    */
   nodes(nodes: readonly NodeEntry[], from: number, to: number, ctx: ValidationContext): void;
-  /** Called with each block of connections just indexed, as `nodes` is with nodes. */
+  /**
+   * Called with each block of connections just indexed, as `nodes` is with nodes. Connections are
+   * indexed in definition order, each as soon as the nodes it joins are (between blocks of nodes),
+   * and the rest once every node is.
+   */
   connections(connections: readonly ConnectionEntry[], from: number, to: number, ctx: ValidationContext): void;
 }
 
@@ -234,14 +239,17 @@ export class ConnectionEntry {
     public readonly connection: FlowConnectionJson,
     /** The connection's position among the scope's connections that are objects. */
     public readonly index: number,
-    ctx: ValidationContext,
+    /** The first node named like the connection's source; undefined when there is none. */
+    source: NodeEntry | undefined,
+    /** The first node named like the connection's target; undefined when there is none. */
+    target: NodeEntry | undefined,
     isNamed: boolean,
   ) {
     this.name = typeof connection.name === 'string' ? connection.name : undefined;
     this.isNamed = isNamed;
     this.type = connection.type === 'Data' || connection.type === 'Conditional' ? connection.type : undefined;
-    this.source = ctx.node(connection.source);
-    this.target = ctx.node(connection.target);
+    this.source = source;
+    this.target = target;
     const data = this.type === 'Data' ? connection.configuration?.data : undefined;
     this.sourceOutput = typeof data?.sourceOutput === 'string' ? data.sourceOutput : undefined;
     this.targetInput = typeof data?.targetInput === 'string' ? data.targetInput : undefined;
@@ -287,9 +295,16 @@ export class ValidationContext {
     /** Called with the nodes, then the connections, by blocks as they are indexed (the validator runs the rules' checks there). */
     visitor?: ScopeVisitor,
   ) {
-    // nodes first, so that every connection can be resolved; each block of nodes, then of connections,
-    // is visited while it is at hand (plain loops over the lists: this runs for every node and connection)
+    // Nodes in definition order. After each block of nodes, the connections that follow in definition
+    // order are indexed as far as both their ends are nodes already indexed: a connection mostly joins
+    // nodes defined just before it, whose data is then still in the CPU caches (on a large definition,
+    // indexing every node first and then every connection would read each node again from memory).
+    // The rest of the connections are indexed once every node is. Each block of nodes, then of
+    // connections, is visited while it is at hand (plain loops: this runs for every node and connection).
     const nodes: unknown = definition?.nodes;
+    const connections: unknown = definition?.connections;
+    const connectionList: readonly FlowConnectionJson[] = Array.isArray(connections) ? connections : NONE;
+    let next = 0; // the next connection to index
     if (Array.isArray(nodes)) {
       for (let i = 0; i < nodes.length; i++) {
         const node: FlowNodeJson = nodes[i];
@@ -299,29 +314,42 @@ export class ValidationContext {
         this.nodes.push(entry);
         if (first) this.nodeByName.set(node.name, entry);
         if (entry.type !== undefined) push(this.nodesByType, entry.type, entry);
-        if (this.nodes.length % BLOCK === 0) visitor?.nodes(this.nodes, this.nodes.length - BLOCK, this.nodes.length, this);
+        if (this.nodes.length % BLOCK === 0) {
+          visitor?.nodes(this.nodes, this.nodes.length - BLOCK, this.nodes.length, this);
+          next = this.indexConnections(connectionList, next, false, visitor);
+        }
       }
       const rest = this.nodes.length % BLOCK;
       if (rest > 0) visitor?.nodes(this.nodes, this.nodes.length - rest, this.nodes.length, this);
     }
-    const connections: unknown = definition?.connections;
-    if (Array.isArray(connections)) {
-      for (let i = 0; i < connections.length; i++) {
-        const connection: FlowConnectionJson = connections[i];
-        if (!isEntry(connection)) continue;
-        const known = this.connectionNames.size;
-        const first = typeof connection.name === 'string' && this.connectionNames.add(connection.name).size > known; // one lookup: a new name grows the set
-        const entry = new ConnectionEntry(connection, this.connections.length, this, first);
-        this.connections.push(entry);
-        if (entry.input) entry.target!.connect(entry.input);
-        if (entry.source) entry.source.outgoing = append(entry.source.outgoing, entry);
-        if (entry.target) entry.target.incoming = append(entry.target.incoming, entry);
-        const indexed = this.connections.length;
-        if (indexed % BLOCK === 0) visitor?.connections(this.connections, indexed - BLOCK, indexed, this);
-      }
-      const rest = this.connections.length % BLOCK;
-      if (rest > 0) visitor?.connections(this.connections, this.connections.length - rest, this.connections.length, this);
+    this.indexConnections(connectionList, next, true, visitor);
+    const rest = this.connections.length % BLOCK;
+    if (rest > 0) visitor?.connections(this.connections, this.connections.length - rest, this.connections.length, this);
+  }
+
+  /**
+   * Indexes the connections from `list[from]` on, in definition order, and visits each full block;
+   * returns where it stopped. Unless `all`, it stops at the first connection that does not join two
+   * nodes already indexed (the nodes after it may hold its ends).
+   */
+  private indexConnections(list: readonly FlowConnectionJson[], from: number, all: boolean, visitor: ScopeVisitor | undefined): number {
+    for (let i = from; i < list.length; i++) {
+      const connection = list[i];
+      if (!isEntry(connection)) continue;
+      const source = this.node(connection.source);
+      const target = this.node(connection.target);
+      if (!all && (source === undefined || target === undefined)) return i;
+      const known = this.connectionNames.size;
+      const first = typeof connection.name === 'string' && this.connectionNames.add(connection.name).size > known; // one lookup: a new name grows the set
+      const entry = new ConnectionEntry(connection, this.connections.length, source, target, first);
+      this.connections.push(entry);
+      if (entry.input) target!.connect(entry.input);
+      if (source) source.outgoing = append(source.outgoing, entry);
+      if (target) target.incoming = append(target.incoming, entry);
+      const indexed = this.connections.length;
+      if (indexed % BLOCK === 0) visitor?.connections(this.connections, indexed - BLOCK, indexed, this);
     }
+    return list.length;
   }
 
   /**

@@ -38,9 +38,10 @@ export function validateFlowDefinition(definition: FlowDefinitionJson, options: 
 }
 
 /**
- * Validates one scope in one pass: each block of nodes, then of connections, is checked by every rule
- * as the scope is indexed, while it is at hand; then the rules that look at the scope as a whole run.
- * Findings are reported rule by rule, in the order of `RULES`.
+ * Validates one scope in one pass: each block of nodes or of connections is checked by every rule as
+ * the scope is indexed, while it is at hand; then the rules that look at the scope as a whole run.
+ * Findings are reported rule by rule, in the order of `RULES`, and within a rule the node findings
+ * first, then the connection findings, then the scope findings.
  */
 function validateScope(
   rules: FlowValidationRule[], scope: FlowDefinitionJson, loopNode: FlowNodeJson | undefined, options: FlowValidationOptions,
@@ -55,8 +56,9 @@ function validateScope(
     const ctx = new ValidationContext(scope, loopNode, options, parent, checks.visitor);
     for (let k = 0; k < checks.scope.checks.length; k++) checks.scope.checks[k](ctx, checks.scope.reports[k]);
     const inLoop = loopNode ? { loopNode: loopNode.name } : {};
-    found.sort((a, b) => a.rule - b.rule); // stable: within a rule, in the order found
-    for (const { rule: i, finding } of found) {
+    found.sort((a, b) => a.rank - b.rank); // stable: within a rule and a kind of check, in the order found
+    for (const { rank, finding } of found) {
+      const i = Math.floor(rank / KINDS.length);
       results.push({
         type: rules[i].type,
         severity: finding.severity ?? rules[i].severity,
@@ -76,9 +78,17 @@ function validateScope(
 /** The rules but the size limits (`checkLimits: false`), filtered once. */
 let withoutLimits: FlowValidationRule[] | undefined;
 
-/** A finding and the position of its rule. */
+/**
+ * The kinds of checks, in the order their findings are reported within a rule: the node findings,
+ * then the connection findings, then the scope findings (the validator may check some connections
+ * before the last nodes; see `ValidationContext`).
+ */
+const KINDS = ['node', 'connection', 'scope'] as const;
+
+/** A finding, ranked by its rule's position and then by the kind of check that found it. */
 interface FoundFinding {
-  readonly rule: number;
+  /** `rule * KINDS.length + kind` */
+  readonly rank: number;
   readonly finding: RuleFinding;
 }
 
@@ -106,14 +116,14 @@ const CHECKS = new WeakMap<FlowValidationRule[], Checks>();
 function checksOf(rules: FlowValidationRule[]): Checks {
   let checks = CHECKS.get(rules);
   if (checks) return checks;
-  const reports: Report[] = rules.map((_, rule) => (finding: RuleFinding) => { sink.push({ rule, finding }); });
-  const hooks = <C>(kind: 'node' | 'connection' | 'scope'): Hooks<C> => {
+  const hooks = <C>(kind: typeof KINDS[number]): Hooks<C> => {
     const found: Hooks<C> = { checks: [], reports: [] };
     rules.forEach((rule, i) => {
       const check = rule[kind];
       if (!check) return;
+      const rank = i * KINDS.length + KINDS.indexOf(kind);
       found.checks.push(check.bind(rule) as unknown as C);
-      found.reports.push(reports[i]);
+      found.reports.push(finding => { sink.push({ rank, finding }); });
     });
     return found;
   };

@@ -160,6 +160,71 @@ describe('ValidationContext', () => {
     expect(names.map(Number)).toEqual(Array.from({ length: count }, (_, i) => i));
   });
 
+  /** `count` Output nodes N0, N1, ... and the conditional connections given as [source, target] pairs, named K0, K1, ... */
+  function chain(count: number, ends: [unknown, unknown][]): any {
+    return {
+      nodes: Array.from({ length: count }, (_, i) => ({ name: `N${i}`, type: 'Output', configuration: { output: {} } })),
+      connections: ends.map(([source, target], i) => ({ name: `K${i}`, type: 'Conditional', source, target })),
+    };
+  }
+
+  test('indexes each connection, in definition order, as soon as the nodes it joins are indexed (between blocks of nodes)', () => {
+    // GIVEN a chain over three blocks of nodes, each connection joining a node to the next one
+    const count = 3 * BLOCK;
+    const seen: string[] = [];
+    const strays: string[] = [];
+
+    // WHEN it is indexed
+    const ctx = new ValidationContext(chain(count, Array.from({ length: count - 1 }, (_, i) => [`N${i}`, `N${i + 1}`])), undefined, {}, undefined, {
+      nodes: (_entries, from, to, c) => seen.push(`nodes ${from}-${to} (${c.connections.length} connections)`),
+      connections: (entries, from, to, c) => {
+        seen.push(`connections ${from}-${to} (${c.nodes.length} nodes)`);
+        for (const e of entries.slice(from, to)) if (!(e.source!.index < c.nodes.length && e.target!.index < c.nodes.length)) strays.push(e.name!);
+      },
+    });
+
+    // THEN a block of connections is checked as soon as its nodes are indexed, never before
+    expect(seen).toEqual([
+      'nodes 0-64 (0 connections)',
+      'nodes 64-128 (63 connections)',
+      'connections 0-64 (128 nodes)',
+      'nodes 128-192 (127 connections)',
+      'connections 64-128 (192 nodes)',
+      'connections 128-191 (192 nodes)',
+    ]);
+    expect(strays).toEqual([]);
+    expect(ctx.connections.map(c => c.index)).toEqual(Array.from({ length: count - 1 }, (_, i) => i));
+  });
+
+  test('a connection to a node defined later, or to no node, keeps the connections after it waiting: they stay in definition order', () => {
+    const later = `N${BLOCK + 3}`;
+    const counts: number[] = [];
+    const ctx = new ValidationContext(
+      chain(2 * BLOCK + 5, [['N0', 'N1'], ['N1', 'N2'], ['N5', later], ['N0', 'N2'], ['N0', 'Nowhere'], [7, 'N1'], ['N1', 'N3']]),
+      undefined, {}, undefined,
+      { nodes: (_e, _f, _t, c) => counts.push(c.connections.length), connections: () => undefined },
+    );
+    // K2 waits for its target (second block), K4 and K5 for the end (their ends are no node)
+    expect(counts).toEqual([0, 2, 4]);
+    expect(ctx.connections.map(c => `${c.name} ${c.source?.name} ${c.target?.name}`)).toEqual([
+      'K0 N0 N1', 'K1 N1 N2', `K2 N5 ${later}`, 'K3 N0 N2', 'K4 N0 undefined', 'K5 undefined N1', 'K6 N1 N3',
+    ]);
+    expect(ctx.nodeByName.get('N1')!.incoming.map(c => c.name)).toEqual(['K0', 'K5']);
+    expect(ctx.nodeByName.get('N0')!.outgoing.map(c => c.name)).toEqual(['K0', 'K3', 'K4']);
+  });
+
+  test("a rule's node findings come before its connection findings, even when a connection was checked before the last nodes", () => {
+    // GIVEN an unknown property on the first connection (checked after the second block of nodes) and on the last node
+    const count = 3 * BLOCK;
+    const def = chain(count, Array.from({ length: count - 1 }, (_, i) => [`N${i}`, `N${i + 1}`]));
+    def.connections[0].colour = 'blue';
+    def.nodes[count - 1].colour = 'red';
+
+    // WHEN / THEN
+    const found = validateFlowDefinition(def, { checkLimits: false }).filter(f => f.type === 'UnknownProperty');
+    expect(found.map(f => f.node ?? f.connection)).toEqual([`N${count - 1}`, 'K0']);
+  });
+
   test('connections to a missing node, and nodes named like an earlier node, take no part in the graph', () => {
     const def = rag();
     const ctx = new ValidationContext({
