@@ -270,11 +270,11 @@ export class ValidationContext {
   public readonly nodes: NodeEntry[] = [];
   /** The connections of this scope that are objects, in definition order. */
   public readonly connections: ConnectionEntry[] = [];
-  /** The first node of each name. */
-  public readonly nodeByName = new Map<string, NodeEntry>();
-
+  /** The position of the first node of each name among `nodes`. */
+  private readonly nodeNames: NameTable;
   private readonly nodesByType = new Map<string, NodeEntry[]>();
-  private readonly connectionNames = new Set<string>();
+  /** The position of the first connection of each name among `connections`. */
+  private readonly connectionNames: NameTable;
   private readonly inputExpressions = new Map<string, InputExpressionParseResult>();
   private readonly conditionExpressions = new Map<string, ConditionParseResult>();
   private innerNames?: Map<string, FlowNodeJson>;
@@ -304,15 +304,16 @@ export class ValidationContext {
     const nodes: unknown = definition?.nodes;
     const connections: unknown = definition?.connections;
     const connectionList: readonly FlowConnectionJson[] = Array.isArray(connections) ? connections : NONE;
+    this.nodeNames = new NameTable(Array.isArray(nodes) ? nodes.length : 0, i => this.nodes[i].name);
+    this.connectionNames = new NameTable(connectionList.length, i => this.connections[i].name);
     let next = 0; // the next connection to index
     if (Array.isArray(nodes)) {
       for (let i = 0; i < nodes.length; i++) {
         const node: FlowNodeJson = nodes[i];
         if (!isEntry(node)) continue;
-        const first = typeof node.name === 'string' && !this.nodeByName.has(node.name);
+        const first = typeof node.name === 'string' && this.nodeNames.add(node.name, this.nodes.length);
         const entry = new NodeEntry(node, this.nodes.length, first);
         this.nodes.push(entry);
-        if (first) this.nodeByName.set(node.name, entry);
         if (entry.type !== undefined) push(this.nodesByType, entry.type, entry);
         if (this.nodes.length % BLOCK === 0) {
           visitor?.nodes(this.nodes, this.nodes.length - BLOCK, this.nodes.length, this);
@@ -339,8 +340,7 @@ export class ValidationContext {
       const source = this.node(connection.source);
       const target = this.node(connection.target);
       if (!all && (source === undefined || target === undefined)) return i;
-      const known = this.connectionNames.size;
-      const first = typeof connection.name === 'string' && this.connectionNames.add(connection.name).size > known; // one lookup: a new name grows the set
+      const first = typeof connection.name === 'string' && this.connectionNames.add(connection.name, this.connections.length);
       const entry = new ConnectionEntry(connection, this.connections.length, source, target, first);
       this.connections.push(entry);
       if (entry.input) target!.connect(entry.input);
@@ -355,13 +355,14 @@ export class ValidationContext {
   /**
    * The first node of a name; undefined when there is none. Connections mostly name the nodes of
    * the connections just before them (a node's connections come together), so the last names
-   * looked up are kept: on a large definition, each lookup in the map is a wait for memory.
+   * looked up are kept: on a large definition, each lookup in the table is a wait for memory.
    */
   public node(name: unknown): NodeEntry | undefined {
     if (typeof name !== 'string') return undefined;
     const recent = this.recent;
     for (let i = 0; i < RECENT; i++) if (recent[i] === name) return this.recentEntries[i];
-    const entry = this.nodeByName.get(name);
+    const position = this.nodeNames.find(name);
+    const entry = position >= 0 ? this.nodes[position] : undefined;
     if (entry) {
       recent[this.nextRecent] = name;
       this.recentEntries[this.nextRecent] = entry;
@@ -408,7 +409,7 @@ export class ValidationContext {
     const inner = this.innerNodeNames.get(name);
     if (inner) return { where: 'inside', loopNode: inner };
     for (let scope = this.parent; scope; scope = scope.parent) {
-      if (scope.nodeByName.has(name)) return { where: 'outside' };
+      if (scope.node(name)) return { where: 'outside' };
     }
     return undefined;
   }
@@ -488,6 +489,61 @@ function namedLong<T extends { readonly name: string }>(list: unknown[]): readon
     }
   }
   return result;
+}
+
+/**
+ * Positions by name: a table of the names' hashes and positions, sized once for all the names it
+ * will hold, so that adding a name never reads the names added before it (a `Map` or `Set` of
+ * strings reads every name again each time it grows, and on a large definition each read is a wait
+ * for memory). A name is compared with the name at a position only when their hashes are equal.
+ */
+export class NameTable {
+  /** `[hash, position + 1]` pairs; a hash of 0 marks an empty slot */
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+
+  constructor(
+    /** How many names it will hold at most. */
+    size: number,
+    /** The name at a position added. */
+    private readonly nameAt: (position: number) => unknown,
+  ) {
+    let slots = 16;
+    while (slots < 2 * size) slots *= 2;
+    this.slots = new Int32Array(2 * slots);
+    this.mask = slots - 1;
+  }
+
+  /** Adds a name at a position; false (and nothing added) when the table has the name already. */
+  public add(name: string, position: number): boolean {
+    const hash = hashOf(name);
+    const slot = this.slotOf(name, hash);
+    if (this.slots[slot] !== 0) return false;
+    this.slots[slot] = hash;
+    this.slots[slot + 1] = position + 1;
+    return true;
+  }
+
+  /** The position of a name; -1 when the table does not have it. */
+  public find(name: string): number {
+    return this.slots[this.slotOf(name, hashOf(name)) + 1] - 1;
+  }
+
+  /** Where a name is in `slots`, or else the empty slot where it goes (linear probing). */
+  private slotOf(name: string, hash: number): number {
+    const { slots, mask } = this;
+    for (let i = hash & mask; ; i = (i + 1) & mask) { // eslint-disable-line no-bitwise
+      const found = slots[2 * i];
+      if (found === 0 || (found === hash && this.nameAt(slots[2 * i + 1] - 1) === name)) return 2 * i;
+    }
+  }
+}
+
+/** A 32-bit FNV-1a hash of a string, never 0 (0 marks an empty slot). */
+export function hashOf(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193); // eslint-disable-line no-bitwise
+  return hash | 1; // eslint-disable-line no-bitwise
 }
 
 /** How many nodes, or connections, a visitor gets at a time (see `ScopeVisitor.nodes`). */

@@ -4,7 +4,7 @@ import { Lazy } from 'aws-cdk-lib';
 import { EXAMPLES, fixture, loopBody, nodeOf, rag } from './util';
 import { FlowValidationSeverity, FlowValidator, validateFlowDefinition } from '../../src';
 import { RULES, SERVICE_VALIDATION_TYPES, ValidationContext } from '../../src/validation';
-import { BLOCK } from '../../src/validation/context';
+import { BLOCK, hashOf, NameTable } from '../../src/validation/context';
 
 describe('validateFlowDefinition', () => {
   test.each(EXAMPLES)('reports nothing for the valid example %s (flows-spec §1.10)', (name) => {
@@ -115,11 +115,11 @@ describe('nodes with long lists (no valid flow has them, but the checks stay exa
 describe('ValidationContext', () => {
   test('resolves each connection to the nodes it joins, and lists them on both nodes', () => {
     const ctx = new ValidationContext(rag(), undefined, {});
-    expect([...ctx.nodeByName.keys()]).toEqual(['FlowInput', 'FindChunks', 'Answer', 'FlowOutput']);
+    expect(ctx.nodes.filter(n => n.isNamed).map(n => n.name)).toEqual(['FlowInput', 'FindChunks', 'Answer', 'FlowOutput']);
     expect(ctx.nodesOfType('Prompt').map(n => n.name)).toEqual(['Answer']);
     expect(ctx.nodesOfType('Loop')).toEqual([]);
-    const input = ctx.nodeByName.get('FlowInput')!;
-    const answer = ctx.nodeByName.get('Answer')!;
+    const input = ctx.node('FlowInput')!;
+    const answer = ctx.node('Answer')!;
     expect(input.outgoing.map(c => c.connection.name)).toEqual(['InputToFindChunks', 'InputToAnswer']);
     expect(answer.incoming.map(c => c.connection.name)).toEqual(['InputToAnswer', 'ChunksToAnswer']);
     expect(answer.incoming.map(c => c.source?.name)).toEqual(['FlowInput', 'FindChunks']);
@@ -209,8 +209,8 @@ describe('ValidationContext', () => {
     expect(ctx.connections.map(c => `${c.name} ${c.source?.name} ${c.target?.name}`)).toEqual([
       'K0 N0 N1', 'K1 N1 N2', `K2 N5 ${later}`, 'K3 N0 N2', 'K4 N0 undefined', 'K5 undefined N1', 'K6 N1 N3',
     ]);
-    expect(ctx.nodeByName.get('N1')!.incoming.map(c => c.name)).toEqual(['K0', 'K5']);
-    expect(ctx.nodeByName.get('N0')!.outgoing.map(c => c.name)).toEqual(['K0', 'K3', 'K4']);
+    expect(ctx.node('N1')!.incoming.map(c => c.name)).toEqual(['K0', 'K5']);
+    expect(ctx.node('N0')!.outgoing.map(c => c.name)).toEqual(['K0', 'K3', 'K4']);
   });
 
   test("a rule's node findings come before its connection findings, even when a connection was checked before the last nodes", () => {
@@ -236,7 +236,7 @@ describe('ValidationContext', () => {
     expect(last.target).toBeUndefined();
     expect(ctx.nodes[4].isNamed).toBe(false);
     expect(ctx.nodes[4].incoming).toEqual([]);
-    expect(ctx.nodeByName.get('Answer')).toBe(ctx.nodes[2]);
+    expect(ctx.node('Answer')).toBe(ctx.nodes[2]);
   });
 
   test('knows which names are nodes of a loop body or of the enclosing scope', () => {
@@ -254,7 +254,7 @@ describe('ValidationContext', () => {
   test('keeps the first of each name in a node\'s inputs, outputs and conditions', () => {
     const def = fixture('example-b-condition-routing');
     const ctx = new ValidationContext(def, undefined, {});
-    const route = ctx.nodeByName.get('Route')!;
+    const route = ctx.node('Route')!;
     expect(route.conditions.map(c => c.name)).toEqual(['Billing', 'Urgent', 'default']);
     expect(route.condition('Urgent')).toBe(route.node.configuration!.condition.conditions[1]);
     const node = { name: 'N', type: 'Prompt', inputs: [{ name: 'a', type: 'String', expression: '$.data' }, 'x', { name: 'a' }, { name: 'b' }] };
@@ -275,5 +275,56 @@ describe('ValidationContext', () => {
       .toEqual(connections.map(c => [expected(c.source), expected(c.target)]));
     expect(ctx.node('C')).toBe(ctx.nodes[2]);
     expect(ctx.node(7)).toBeUndefined();
+  });
+});
+
+describe('NameTable', () => {
+  /** Two names with the same hash (found by search). */
+  const TWINS = ['N57707', 'N294430'];
+
+  test('gives the position of each name added, and refuses a name it has', () => {
+    const names = ['Alpha', 'Beta', 'Gamma'];
+    const table = new NameTable(names.length, i => names[i]);
+    expect(names.map((name, i) => table.add(name, i))).toEqual([true, true, true]);
+    expect(table.add('Beta', 7)).toBe(false);
+    expect(names.map(name => table.find(name))).toEqual([0, 1, 2]);
+    expect(table.find('Delta')).toBe(-1);
+  });
+
+  test('tells apart different names with the same hash', () => {
+    expect(hashOf(TWINS[0])).toBe(hashOf(TWINS[1]));
+    const table = new NameTable(2, i => TWINS[i]);
+    expect(TWINS.map((name, i) => table.add(name, i))).toEqual([true, true]);
+    expect(TWINS.map(name => table.find(name))).toEqual([0, 1]);
+  });
+
+  test('goes on from the last slot of the table to the first', () => {
+    // GIVEN eight names whose hashes all fall on the last of the table's 16 slots
+    const names: string[] = [];
+    for (let i = 0; names.length < 8; i++) if ((hashOf(`Q${i}`) & 15) === 15) names.push(`Q${i}`); // eslint-disable-line no-bitwise
+    const table = new NameTable(names.length, i => names[i]);
+
+    // WHEN / THEN each finds its own slot, and each is found
+    expect(names.map((name, i) => table.add(name, i))).toEqual(names.map(() => true));
+    expect(names.map(name => table.find(name))).toEqual(names.map((_, i) => i));
+    expect(table.find('Q-absent')).toBe(-1);
+  });
+
+  test('a definition with node and connection names of the same hash has no duplicate', () => {
+    const [a, b] = TWINS;
+    const def: any = {
+      nodes: [
+        { name: a, type: 'Input', configuration: { input: {} }, outputs: [{ name: 'document', type: 'String' }] },
+        { name: b, type: 'Output', configuration: { output: {} }, inputs: [{ name: 'document', type: 'String', expression: '$.data' }] },
+      ],
+      connections: [{ name: a, type: 'Data', source: a, target: b, configuration: { data: { sourceOutput: 'document', targetInput: 'document' } } }],
+    };
+    expect(validateFlowDefinition(def)).toEqual([]);
+    // a second connection (the same one again, named like the other twin) is not a repeated name; a third named like the first is
+    def.connections.push({ ...def.connections[0], name: b }, { ...def.connections[0], name: a });
+    const names = validateFlowDefinition(def).filter(f => f.type === 'InvalidConnectionName');
+    expect(names.map(f => f.message)).toEqual([`connection name '${a}' is used more than once; give each connection its own name`]);
+    const ctx = new ValidationContext(def, undefined, {});
+    expect([ctx.node(a)?.index, ctx.node(b)?.index]).toEqual([0, 1]);
   });
 });

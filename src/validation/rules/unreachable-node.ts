@@ -13,7 +13,7 @@ export const unreachableNode: FlowValidationRule = {
     const reached = new Uint8Array(ctx.nodes.length);
     const queue: NodeEntry[] = [];
     for (const { name } of ctx.nodesOfType(startType)) {
-      const start = name !== undefined ? ctx.nodeByName.get(name)! : undefined; // connections leave the first node of the name
+      const start = ctx.node(name); // connections leave the first node of the name
       if (start && !reached[start.index]) {
         reached[start.index] = 1;
         queue.push(start);
