@@ -270,6 +270,8 @@ export class ValidationContext {
   public readonly nodes: NodeEntry[] = [];
   /** The connections of this scope that are objects, in definition order. */
   public readonly connections: ConnectionEntry[] = [];
+  /** The connections of this scope that are `Conditional`, in definition order. */
+  public readonly conditionalConnections: ConnectionEntry[] = [];
   /** The position of the first node of each name among `nodes`. */
   private readonly nodeNames: NameTable;
   private readonly nodesByType = new Map<string, NodeEntry[]>();
@@ -343,6 +345,7 @@ export class ValidationContext {
       const first = typeof connection.name === 'string' && this.connectionNames.add(connection.name, this.connections.length);
       const entry = new ConnectionEntry(connection, this.connections.length, source, target, first);
       this.connections.push(entry);
+      if (entry.type === 'Conditional') this.conditionalConnections.push(entry);
       if (entry.input) target!.connect(entry.input);
       if (source) source.outgoing = append(source.outgoing, entry);
       if (target) target.incoming = append(target.incoming, entry);

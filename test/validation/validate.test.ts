@@ -239,6 +239,14 @@ describe('ValidationContext', () => {
     expect(ctx.node('Answer')).toBe(ctx.nodes[2]);
   });
 
+  test('lists the conditional connections, in definition order', () => {
+    const def = fixture('example-b-condition-routing');
+    const conditional = def.connections!.filter(c => c.type === 'Conditional').map(c => c.name);
+    expect(conditional.length).toBeGreaterThan(1);
+    expect(new ValidationContext(def, undefined, {}).conditionalConnections.map(c => c.name)).toEqual(conditional);
+    expect(new ValidationContext(rag(), undefined, {}).conditionalConnections).toEqual([]);
+  });
+
   test('knows which names are nodes of a loop body or of the enclosing scope', () => {
     const def = fixture('example-e-loop');
     const outer = new ValidationContext(def, undefined, {});

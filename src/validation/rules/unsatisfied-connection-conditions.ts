@@ -133,7 +133,7 @@ function downstreamOfConditionals(ctx: ValidationContext): NodeEntry[] {
       queue.push(node);
     }
   };
-  for (const c of ctx.connections) if (c.type === 'Conditional' && c.source) reach(c.target);
+  for (const c of ctx.conditionalConnections) if (c.source) reach(c.target);
   for (let i = 0; i < queue.length; i++) for (const c of queue[i].outgoing) reach(c.target);
   return queue;
 }
