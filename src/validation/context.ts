@@ -294,15 +294,15 @@ export class ValidationContext {
     public readonly options: FlowValidationOptions,
     /** The scope that holds `loopNode`; undefined for the top-level definition. */
     public readonly parent?: ValidationContext,
-    /** Called with the nodes, then the connections, by blocks as they are indexed (the validator runs the rules' checks there). */
+    /** Called with the nodes and the connections, by blocks as they are indexed (the validator runs the rules' checks there). */
     visitor?: ScopeVisitor,
   ) {
     // Nodes in definition order. After each block of nodes, the connections that follow in definition
     // order are indexed as far as both their ends are nodes already indexed: a connection mostly joins
     // nodes defined just before it, whose data is then still in the CPU caches (on a large definition,
     // indexing every node first and then every connection would read each node again from memory).
-    // The rest of the connections are indexed once every node is. Each block of nodes, then of
-    // connections, is visited while it is at hand (plain loops: this runs for every node and connection).
+    // The rest of the connections are indexed once every node is. Each block of nodes or of
+    // connections is visited while it is at hand (plain loops: this runs for every node and connection).
     const nodes: unknown = definition?.nodes;
     const connections: unknown = definition?.connections;
     const connectionList: readonly FlowConnectionJson[] = Array.isArray(connections) ? connections : NONE;
