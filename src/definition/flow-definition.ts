@@ -5,6 +5,7 @@ import { FlowDefinitionJson, FlowNodeJson } from './schema';
 import type { FlowNode, IFlowChainable } from '../nodes/flow-node';
 import { deriveFlowPermissions } from '../permissions';
 import { FlowPermission, PermissionContext } from '../permissions/types';
+import { isResolvableObject } from '../private/tokens';
 
 /** Options for a definition given as JSON. */
 export interface FlowDefinitionJsonOptions {
@@ -205,7 +206,7 @@ function substitute(value: any, substitutions: { [name: string]: any }): any {
   }
   if (Array.isArray(value)) return value.map(v => substitute(v, substitutions));
   // a token object (Lazy.any, a reference) stays as it is: a copy would lose what makes it a token
-  if (value !== null && typeof value === 'object' && typeof value.resolve !== 'function') {
+  if (value !== null && typeof value === 'object' && !isResolvableObject(value)) {
     const out: any = {};
     for (const [k, v] of Object.entries(value)) out[k] = substitute(v, substitutions);
     return out;

@@ -1,5 +1,5 @@
 import { IResolvable, Stack, Token, Tokenization } from 'aws-cdk-lib';
-import { isIntrinsic } from './tokens';
+import { isIntrinsic, isResolvableObject } from './tokens';
 
 /** What a definition file holds in place of the values known only at deployment, and those values. */
 export interface DefinitionWithPlaceholders {
@@ -91,7 +91,7 @@ export function approximateJsonLength(value: unknown): number {
   let length = 2;
   if (Array.isArray(value)) {
     for (const item of value) length += approximateJsonLength(item) + 1;
-  } else if (typeof (value as any).resolve !== 'function') {
+  } else if (!isResolvableObject(value)) {
     for (const key in value) length += key.length + 4 + approximateJsonLength((value as any)[key]);
   }
   return length;

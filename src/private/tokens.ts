@@ -12,11 +12,16 @@ export function isUnresolved(value: unknown): boolean {
   if (typeof value === 'number') return Token.isUnresolved(value);
   if (value !== null && typeof value === 'object') {
     // Token.isUnresolved's own test for objects, without its call: a resolvable, or a list token (one token string)
-    if (typeof (value as any).resolve === 'function') return true;
+    if (isResolvableObject(value)) return true;
     if (Array.isArray(value)) return value.length === 1 && typeof value[0] === 'string' && Token.isUnresolved(value);
     return isIntrinsic(value);
   }
   return false;
+}
+
+/** Whether an object is a CDK token object (a `Lazy` value, a reference, any `IResolvable`): it has `resolve()`. */
+export function isResolvableObject(value: object): boolean {
+  return typeof (value as any).resolve === 'function';
 }
 
 /** `{ Ref: ... }` or `{ 'Fn::...': ... }`: an object with exactly one key, an intrinsic's. (No key list is built: this runs on every object a check looks at.) */

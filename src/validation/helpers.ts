@@ -2,7 +2,7 @@
  * Small helpers the rules share for reading plain JSON and wording messages.
  */
 import { FlowConnectionJson, FlowNodeJson } from '../definition/schema';
-import { isIntrinsic, isUnresolved } from '../private/tokens';
+import { isIntrinsic, isResolvableObject, isUnresolved } from '../private/tokens';
 
 /** `Prompt node 'Summarize'` (or `node 'Summarize'` when the type is not a string). */
 export function nodeLabel(node: FlowNodeJson): string {
@@ -60,5 +60,5 @@ export function caseInsensitiveMatch(value: unknown, candidates: readonly string
  * with `for...in`, which builds no key list (the hot path of walks over whole definitions).
  */
 export function isPlainObject(value: unknown): value is { readonly [key: string]: unknown } {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && typeof (value as any).resolve !== 'function' && !isIntrinsic(value);
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !isResolvableObject(value) && !isIntrinsic(value);
 }

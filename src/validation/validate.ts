@@ -48,7 +48,7 @@ function validateScope(
   parent: ValidationContext | undefined, results: FlowValidationResult[],
 ): ValidationContext {
   const checks = checksOf(rules);
-  // findings are rare: one list for the scope, each finding with its rule's position
+  // findings are rare: one list for the scope, each finding with its rank (its rule's position, then its kind of check)
   const found: FoundFinding[] = [];
   const previous = sink;
   sink = found;

@@ -1,5 +1,5 @@
 import { FlowConnectionJson, FlowNodeJson } from '../../definition/schema';
-import { isIntrinsic } from '../../private/tokens';
+import { isIntrinsic, isResolvableObject } from '../../private/tokens';
 import { ConnectionEntry, FlowValidationRule, NodeEntry, Report, ValidationContext } from '../context';
 import { caseInsensitiveMatch, isPlainObject, pathText } from '../helpers';
 import { FlowValidationSeverity } from '../types';
@@ -157,7 +157,7 @@ function unknownKey(owner: Owner, key: string, shape: CompiledShape, report: Rep
  * An intrinsic's only key is never a schema key, so it is told apart only when a key is unknown.
  */
 function walk(value: unknown, shape: CompiledShape, owner: Owner, report: Report): void {
-  if (value === null || typeof value !== 'object' || Array.isArray(value) || typeof (value as any).resolve === 'function') return;
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || isResolvableObject(value)) return;
   for (const key in value) {
     const spec = shape.get(key);
     if (spec === VALUE) continue;

@@ -1,3 +1,4 @@
+import { isResolvableObject } from '../../private/tokens';
 import { ConnectionEntry, FlowValidationRule, NodeEntry, Report, ValidationContext } from '../context';
 import { isPlainObject, pathText } from '../helpers';
 import { FlowValidationSeverity } from '../types';
@@ -99,7 +100,7 @@ function holdsPlaceholder(value: unknown): boolean {
     for (const item of value) if (holdsPlaceholder(item)) return true;
     return false;
   }
-  if (typeof (value as any).resolve === 'function') return false;
+  if (isResolvableObject(value)) return false;
   for (const key in value) if (holdsPlaceholder((value as any)[key])) return true;
   return false;
 }
