@@ -110,6 +110,9 @@ if (jestStep >= 0) {
   });
 }
 
+// ts-jest only transpiles (isolatedModules), so the tests, the bench and the example are type-checked here
+testTask.exec('for p in test bench example; do tsc --noEmit -p $p/tsconfig.json || exit 1; done', { name: 'typecheck' });
+
 project.addTask('coverage', {
   description: 'Runs jest with a coverage report (coverage/)',
   exec: 'jest --coverage --passWithNoTests',

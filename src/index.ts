@@ -13,7 +13,7 @@ export * from './definition/ports';
 export * from './definition/chain';
 export * from './definition/condition';
 export * from './definition/flow-definition';
-export { renderMermaid, MermaidOptions } from './definition/mermaid';
+export * from './definition/mermaid';
 export { templateVariables } from './definition/template';
 export * from './models';
 export * from './guardrail';

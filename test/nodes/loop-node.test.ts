@@ -286,7 +286,7 @@ describe('LoopNode', () => {
     });
 
     test('throws when a Collector node is created in a loop body', () => {
-      const each = new IteratorNode(stack, 'Each', { array: input.document.at('$.data', FlowDataType.STRING).node.document.at('$.data', FlowDataType.ARRAY) });
+      const each = new IteratorNode(stack, 'Each', { array: input.document.at('$.data', FlowDataType.ARRAY) });
       const loop = new LoopNode(stack, 'Loop', { inputs: { draft: input.document } });
       expect(() => each.collect(loop, 'Gather')).toThrow(/Collector node 'Gather' cannot be in the body of Loop node 'Loop'/);
     });

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { Lazy } from 'aws-cdk-lib';
 import { EXAMPLES, fixture, loopBody, nodeOf, rag } from './util';
 import { FlowValidationSeverity, FlowValidator, validateFlowDefinition } from '../../src';
+import { FlowConnectionJson } from '../../src/definition/schema';
 import { RULES, SERVICE_VALIDATION_TYPES, ValidationContext } from '../../src/validation';
 import { BLOCK, hashOf, NameTable } from '../../src/validation/context';
 
@@ -241,7 +242,7 @@ describe('ValidationContext', () => {
 
   test('lists the conditional connections, in definition order', () => {
     const def = fixture('example-b-condition-routing');
-    const conditional = def.connections!.filter(c => c.type === 'Conditional').map(c => c.name);
+    const conditional = def.connections!.filter((c: FlowConnectionJson) => c.type === 'Conditional').map((c: FlowConnectionJson) => c.name);
     expect(conditional.length).toBeGreaterThan(1);
     expect(new ValidationContext(def, undefined, {}).conditionalConnections.map(c => c.name)).toEqual(conditional);
     expect(new ValidationContext(rag(), undefined, {}).conditionalConnections).toEqual([]);
@@ -279,7 +280,8 @@ describe('ValidationContext', () => {
     const connections: any[] = ends.slice(1).map((target, i) => ({ name: `K${i}`, type: 'Conditional', source: ends[i], target }));
     const ctx = new ValidationContext({ nodes, connections }, undefined, {});
     const expected = (name: unknown) => (typeof name === 'string' ? nodes.find(n => n.name === name)?.tag : undefined);
-    expect(ctx.connections.map(c => [c.source?.node.tag, c.target?.node.tag]))
+    const tag = (node: object | undefined) => (node as { tag?: number } | undefined)?.tag;
+    expect(ctx.connections.map(c => [tag(c.source?.node), tag(c.target?.node)]))
       .toEqual(connections.map(c => [expected(c.source), expected(c.target)]));
     expect(ctx.node('C')).toBe(ctx.nodes[2]);
     expect(ctx.node(7)).toBeUndefined();
