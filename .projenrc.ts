@@ -111,7 +111,9 @@ if (jestStep >= 0) {
 }
 
 // ts-jest only transpiles (isolatedModules), so the tests, the bench and the example are type-checked here
-testTask.exec('for p in test bench example; do tsc --noEmit -p $p/tsconfig.json || exit 1; done', { name: 'typecheck' });
+const typecheck = project.addTask('typecheck', { description: 'Type-checks the tests, the bench and the example (ts-jest only transpiles)' });
+for (const dir of ['test', 'bench', 'example']) typecheck.exec(`tsc --noEmit -p ${dir}/tsconfig.json`);
+testTask.spawn(typecheck);
 
 project.addTask('coverage', {
   description: 'Runs jest with a coverage report (coverage/)',
