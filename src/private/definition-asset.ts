@@ -1,5 +1,5 @@
 import { IResolvable, Stack, Token, Tokenization } from 'aws-cdk-lib';
-import { isIntrinsic, isResolvableObject } from './tokens';
+import { isIntrinsic, isResolvableObject, isUnresolved } from './tokens';
 
 /** What a definition file holds in place of the values known only at deployment, and those values. */
 export interface DefinitionWithPlaceholders {
@@ -59,7 +59,7 @@ export function withPlaceholders(definition: unknown, stack: Stack, where: strin
       return resolved;
     }
     if (value === null || typeof value !== 'object') return value;
-    if (Token.isUnresolved(value) || isIntrinsic(value)) {
+    if (isUnresolved(value)) { // a token object, a list token or an intrinsic
       const resolved = stack.resolve(value);
       if (isIntrinsic(resolved)) {
         if (Array.isArray(value)) throw notText(where, path, 'a list');
