@@ -27,6 +27,18 @@ describe('UnknownProperty', () => {
     ]);
   });
 
+  test('gives each finding its own path after an unknown configuration member', () => {
+    const def = rag();
+    nodeOf(def, 'FindChunks').configuration.knowledgeBaseX = {};
+    nodeOf(def, 'FindChunks').configuration.knowledgeBase.topK = 5;
+    nodeOf(def, 'Answer').position = { x: 1, y: 2 };
+    expect(findingsOf(def, 'UnknownProperty').map(f => f.message.match(/has '([^']+)'/)![1])).toEqual([
+      'configuration.knowledgeBase.topK',
+      'configuration.knowledgeBaseX',
+      'position',
+    ]);
+  });
+
   test('leaves API-only prompt fields to UnsupportedByCloudFormation', () => {
     const def = rag();
     nodeOf(def, 'Answer').configuration.prompt.sourceConfiguration.inline.additionalModelRequestFields = { top_k: 5 };

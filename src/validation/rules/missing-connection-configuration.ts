@@ -29,8 +29,7 @@ export const missingConnectionConfiguration: FlowValidationRule = {
       return;
     }
     if (hasOtherKey(config, key)) {
-      const extra = Object.keys(config).filter(k => k !== key);
-      report({ connection: c.name, message: `the configuration of ${describe(c)} has ${extra.map(e => `'${e}'`).join(', ')} besides '${key}': remove it` });
+      report({ connection: c.name, message: `the configuration of ${describe(c)} has ${otherKeys(config, key)} besides '${key}': remove it` });
     }
     const member = config[key];
     for (const field of c.type === 'Data' ? DATA_FIELDS : CONDITIONAL_FIELDS) {
@@ -50,6 +49,14 @@ function describe(c: FlowConnectionJson): string {
 function shape(c: FlowConnectionJson): string {
   return c.type === 'Data' ? "{ data: { sourceOutput: '<output of the source>', targetInput: '<input of the target>' } }"
     : "{ conditional: { condition: '<condition of the source Condition node>' } }";
+}
+
+/**
+ * `'a', 'b'`: the keys of an object but one, for messages. A function of its own: a closure over `key`
+ * in the check would make every call allocate a context for it, findings or not.
+ */
+function otherKeys(object: object, key: string): string {
+  return Object.keys(object).filter(k => k !== key).map(k => `'${k}'`).join(', ');
 }
 
 function hasOtherKey(object: object, key: string): boolean {

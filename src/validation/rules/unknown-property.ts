@@ -103,31 +103,33 @@ const REPORTED_ELSEWHERE = new Set([
 export const unknownProperty: FlowValidationRule = {
   type: 'UnknownProperty',
   severity: FlowValidationSeverity.WARNING,
-  node({ node, configurationKey }: NodeEntry, _ctx: ValidationContext, report: Report): void {
-    const owner: Owner = { node };
-    walk(node, NODE, owner, report);
+  node(entry: NodeEntry, _ctx: ValidationContext, report: Report): void {
+    const { node, configurationKey } = entry;
+    walk(node, NODE, entry, report);
     const config = node.configuration;
     if (!isPlainObject(config)) return;
     for (const key in config) {
       const shape = CONFIGURATIONS.get(key);
       if (shape === undefined) {
         PATH.push('configuration', key);
-        unknownKey(owner, key, CONFIGURATIONS, report);
-        PATH.length = 0;
+        unknownKey(entry, key, CONFIGURATIONS, report);
+        PATH.pop();
+        PATH.pop();
       } else if (key === configurationKey) {
         // a member for another node type is reported by MissingNodeConfiguration / InvalidNodeConfiguration
         PATH.push('configuration', key);
-        walk(config[key], shape as CompiledShape, owner, report);
-        PATH.length = 0;
+        walk(config[key], shape as CompiledShape, entry, report);
+        PATH.pop();
+        PATH.pop();
       }
     }
   },
-  connection({ connection }: ConnectionEntry, _ctx: ValidationContext, report: Report): void {
-    walk(connection, CONNECTION, { connection }, report);
+  connection(entry: ConnectionEntry, _ctx: ValidationContext, report: Report): void {
+    walk(entry.connection, CONNECTION, entry, report);
   },
 };
 
-/** The node or connection a walk is in. */
+/** The node or connection a walk is in: its entry (so a walk allocates nothing). */
 interface Owner {
   readonly node?: FlowNodeJson;
   readonly connection?: FlowConnectionJson;
@@ -135,7 +137,8 @@ interface Owner {
 
 /**
  * The path of the value a walk is at (keys and list positions), shared by all walks: they do not
- * overlap, and a path is only turned into text for a finding.
+ * overlap, and a path is only turned into text for a finding. Emptied by `pop()`: setting its length
+ * to 0 would free its storage, and every node would then allocate it again.
  */
 const PATH: (string | number)[] = [];
 
