@@ -2,8 +2,9 @@ import { App, Stack, Token } from 'aws-cdk-lib';
 import * as bedrock from 'aws-cdk-lib/aws-bedrock';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { Construct } from 'constructs';
 import {
-  ConditionNode, Flow, FlowAgentAlias, FlowCondition, FlowDataType, FlowDefinition, FlowKnowledgeBase, FlowModel,
+  ConditionNode, Flow, FlowAgentAlias, FlowCondition, FlowDataType, FlowDefinition, FlowKnowledgeBase, FlowModel, FlowNode,
   InlineCodeNode, InputNode, IteratorNode, KnowledgeBaseNode, LambdaFunctionNode, LexNode, LoopControllerNode, LoopNode,
   NextableFlowNode, OutputNode, PromptNode, RetrievalNode, StorageNode, AgentNode,
 } from '../src';
@@ -94,6 +95,29 @@ export function l1Stack(definition: FlowDefinitionJson, statements: any[]): Stac
   }
   const flow = new bedrock.CfnFlow(stack, 'Flow', { name: 'bench-flow', executionRoleArn: role.roleArn, definition });
   flow.node.addDependency(role);
+  return stack;
+}
+
+/** How many node constructs and Lambda function imports a stack has. */
+export function constructCounts(stack: Stack): { nodes: number; functionImports: number } {
+  const all = stack.node.findAll();
+  return {
+    nodes: all.filter(c => FlowNode.isFlowNode(c)).length,
+    functionImports: all.filter(c => c instanceof lambda.FunctionBase).length,
+  };
+}
+
+/**
+ * The least any design with a construct per node and `IFunction` targets costs: the hand-written
+ * stack of `l1Stack`, plus as many empty constructs as the library's stack has nodes and the same
+ * `fromFunctionArn` imports. The library's stack over this one is what the library itself costs.
+ */
+export function floorStack(definition: FlowDefinitionJson, statements: any[], counts: { nodes: number; functionImports: number }): Stack {
+  const stack = l1Stack(definition, statements);
+  for (let i = 0; i < counts.nodes; i++) new Construct(stack, `Node${i}`);
+  for (let i = 0; i < counts.functionImports; i++) {
+    lambda.Function.fromFunctionArn(stack, `Fn${i}`, `arn:aws:lambda:us-east-1:111122223333:function:step${i}`);
+  }
   return stack;
 }
 
