@@ -316,7 +316,7 @@ export class ValidationContext {
         const first = typeof node.name === 'string' && this.nodeNames.add(node.name, this.nodes.length);
         const entry = new NodeEntry(node, this.nodes.length, first);
         this.nodes.push(entry);
-        if (entry.type !== undefined) push(this.nodesByType, entry.type, entry);
+        if (entry.type !== undefined && LISTED_TYPES.has(entry.type)) push(this.nodesByType, entry.type, entry);
         if (this.nodes.length % BLOCK === 0) {
           visitor?.nodes(this.nodes, this.nodes.length - BLOCK, this.nodes.length, this);
           next = this.indexConnections(connectionList, next, false, visitor);
@@ -380,7 +380,7 @@ export class ValidationContext {
   }
 
   /** The nodes of this scope of one type. */
-  public nodesOfType(type: string): readonly NodeEntry[] {
+  public nodesOfType(type: ListedType): readonly NodeEntry[] {
     return this.nodesByType.get(type) ?? [];
   }
 
@@ -548,6 +548,14 @@ export function hashOf(text: string): number {
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193); // eslint-disable-line no-bitwise
   return hash | 1; // eslint-disable-line no-bitwise
 }
+
+/**
+ * The node types `nodesOfType` lists: the ones the rules look up (starts, ends, loops). Other types
+ * are not listed, so that a large definition does not build lists of all its nodes.
+ */
+const LISTED_TYPES: ReadonlySet<string> = new Set<ListedType>(['Input', 'Output', 'Loop', 'LoopInput', 'LoopController']);
+/** A node type that `nodesOfType` lists. */
+export type ListedType = 'Input' | 'Output' | 'Loop' | 'LoopInput' | 'LoopController';
 
 /** How many nodes, or connections, a visitor gets at a time (see `ScopeVisitor.nodes`). */
 export const BLOCK = 64;

@@ -117,7 +117,8 @@ describe('ValidationContext', () => {
   test('resolves each connection to the nodes it joins, and lists them on both nodes', () => {
     const ctx = new ValidationContext(rag(), undefined, {});
     expect(ctx.nodes.filter(n => n.isNamed).map(n => n.name)).toEqual(['FlowInput', 'FindChunks', 'Answer', 'FlowOutput']);
-    expect(ctx.nodesOfType('Prompt').map(n => n.name)).toEqual(['Answer']);
+    expect(ctx.nodesOfType('Input').map(n => n.name)).toEqual(['FlowInput']);
+    expect(ctx.nodesOfType('Output').map(n => n.name)).toEqual(['FlowOutput']);
     expect(ctx.nodesOfType('Loop')).toEqual([]);
     const input = ctx.node('FlowInput')!;
     const answer = ctx.node('Answer')!;

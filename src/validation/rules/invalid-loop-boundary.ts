@@ -34,7 +34,7 @@ export const invalidLoopBoundary: FlowValidationRule = {
   },
   scope(ctx: ValidationContext, report: Report): void {
     if (ctx.isLoopBody) return;
-    for (const type of ['LoopInput', 'LoopController']) {
+    for (const type of ['LoopInput', 'LoopController'] as const) {
       for (const { node } of ctx.nodesOfType(type)) {
         report({
           node: node.name,
