@@ -23,7 +23,12 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 15);
  */
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 150);
 const FIRST_PAIRS = 20;
-const SYNTH_PAIRS = Number(process.env.BENCH_SYNTH_RUNS ?? 61); // a pair takes ~50 ms: many pairs make the median steady on a shared machine
+/**
+ * Measured pairs. On this project's shared 2-core machines one pair's ratio varies by ±0.15–0.24 (its
+ * standard deviation), so the median of 61 pairs was only good to about ±0.025 (bootstrap), as much as
+ * the margins the figure is judged by; 201 pairs take it to about ±0.012, for some 10 s more.
+ */
+const SYNTH_PAIRS = Number(process.env.BENCH_SYNTH_RUNS ?? 201);
 const failures: string[] = [];
 
 function median(values: number[]): number {
