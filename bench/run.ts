@@ -43,6 +43,16 @@ function time(fn: () => void): number {
   return Number(process.hrtime.bigint() - start) / 1e6;
 }
 
+/** Runs two timed functions once each and returns their times: `a` first in even rounds, `b` first in odd ones. */
+function timePair(round: number, a: () => number, b: () => number): [number, number] {
+  if (round % 2 === 0) {
+    const ta = a();
+    return [ta, b()];
+  }
+  const tb = b();
+  return [a(), tb];
+}
+
 function report(name: string, value: number, digits: number, goal?: { max: number }): void {
   const misses = goal !== undefined && !(value <= goal.max);
   if (misses) failures.push(name);
@@ -66,16 +76,8 @@ function synthRatio(): void {
   const first: number[] = [];
   const runLibrary = () => time(() => Template.fromStack(libraryStack().stack));
   const runL1 = () => time(() => Template.fromStack(l1Stack(definition, statements)));
-  for (let i = -WARMUP; i < SYNTH_PAIRS; i++) { // warm-up rounds, then the measured pairs, alternating (and swapping the order)
-    let a: number;
-    let b: number;
-    if (i % 2 === 0) {
-      a = runLibrary();
-      b = runL1();
-    } else {
-      b = runL1();
-      a = runLibrary();
-    }
+  for (let i = -WARMUP; i < SYNTH_PAIRS; i++) { // warm-up rounds, then the measured pairs
+    const [a, b] = timePair(i, runLibrary, runL1);
     if (i < -WARMUP + FIRST_PAIRS) first.push(a / b);
     if (i < 0) continue;
     lib.push(a);
@@ -95,15 +97,7 @@ function synthRatio(): void {
   const runFloor = () => time(() => Template.fromStack(floorStack(definition, statements, counts)));
   const floor: number[] = [];
   for (let i = 0; i < SYNTH_PAIRS; i++) {
-    let f: number;
-    let b: number;
-    if (i % 2 === 0) {
-      f = runFloor();
-      b = runL1();
-    } else {
-      b = runL1();
-      f = runFloor();
-    }
+    const [f, b] = timePair(i, runFloor, runL1);
     floor.push(f / b);
   }
   report('synth_ratio_40_nodes_construct_floor', median(floor), 2);
