@@ -62,7 +62,8 @@ function report(name: string, value: number, digits: number, goal?: { max: numbe
 /** 1. builder + validation + synth of a 40-node flow, over the same flow written as a plain CfnFlow. */
 function synthRatio(): void {
   // the hand-written equivalent: the library's own definition JSON, trust policy and policy document
-  const reference = Template.fromStack(libraryStack().stack).toJSON();
+  const referenceStack = libraryStack().stack;
+  const reference = Template.fromStack(referenceStack).toJSON();
   const resources = Object.values(reference.Resources) as any[];
   const flow = resources.find(r => r.Type === 'AWS::Bedrock::Flow');
   const statements = resources.find(r => r.Type === 'AWS::IAM::Policy').Properties.PolicyDocument.Statement;
@@ -93,7 +94,7 @@ function synthRatio(): void {
   // imports, over the CfnFlow stack: CDK's part of the figure, which a construct per node (DESIGN §3)
   // and `IFunction` targets cost whatever the library does. Measured after the figure, so that it is
   // taken as before, in pairs of the same kind.
-  const counts = constructCounts(libraryStack().stack);
+  const counts = constructCounts(referenceStack);
   const runFloor = () => time(() => Template.fromStack(floorStack(definition, statements, counts)));
   const floor: number[] = [];
   for (let i = 0; i < SYNTH_PAIRS; i++) {
