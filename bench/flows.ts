@@ -14,13 +14,25 @@ const ENV = { account: '111122223333', region: 'us-east-1' };
 const MODEL = FlowModel.crossRegion('us.amazon.nova-lite-v1:0');
 
 /**
+ * How the flow refers to its Lambda functions, given only their ARNs: with the L1 reference
+ * `lambda.CfnFunction.fromFunctionArn` (the least a reference costs), or with the L2 import
+ * `lambda.Function.fromFunctionArn`, which builds a whole `IFunction` (grants, metrics, connections).
+ */
+export type FunctionImport = 'l1-reference' | 'l2-import';
+
+function importFunction(kind: FunctionImport, scope: Construct, id: string, name: string): lambda.IFunctionRef {
+  const arn = `arn:aws:lambda:us-east-1:111122223333:function:${name}`;
+  return kind === 'l1-reference' ? lambda.CfnFunction.fromFunctionArn(scope, id, arn) : lambda.Function.fromFunctionArn(scope, id, arn);
+}
+
+/**
  * A stack with one 40-node flow built with the library: every node type but Lex's alternatives,
  * a condition, an iterator/collector pair, a loop, and a chain of prompts and Lambda functions.
  * Targets are given by literal ARNs so the same definition can be written as a plain CfnFlow.
  */
-export function libraryStack(): { stack: Stack; flow: Flow } {
+export function libraryStack(functions: FunctionImport = 'l1-reference'): { stack: Stack; flow: Flow } {
   const stack = new Stack(new App(), 'Bench', { env: ENV });
-  const fn = (name: string) => lambda.Function.fromFunctionArn(stack, `Fn${name}`, `arn:aws:lambda:us-east-1:111122223333:function:${name}`);
+  const fn = (name: string) => importFunction(functions, stack, `Fn${name}`, name);
   const request = new InputNode(stack, 'Request');
   const question = request.document.at('$.data.question', FlowDataType.STRING);
   const search = new KnowledgeBaseNode(stack, 'Search', { knowledgeBase: FlowKnowledgeBase.fromKnowledgeBaseId('KB12345678'), retrievalQuery: question });
@@ -98,26 +110,26 @@ export function l1Stack(definition: FlowDefinitionJson, statements: any[]): Stac
   return stack;
 }
 
-/** How many node constructs and Lambda function imports a stack has. */
+/** How many node constructs and Lambda function references a stack has. */
 export function constructCounts(stack: Stack): { nodes: number; functionImports: number } {
   const all = stack.node.findAll();
   return {
     nodes: all.filter(c => FlowNode.isFlowNode(c)).length,
-    functionImports: all.filter(c => c instanceof lambda.FunctionBase).length,
+    functionImports: all.filter(c => 'functionRef' in c).length,
   };
 }
 
 /**
- * The least any design with a construct per node and `IFunction` targets costs: the hand-written
- * stack of `l1Stack`, plus as many empty constructs as the library's stack has nodes and the same
- * `fromFunctionArn` imports. The library's stack over this one is what the library itself costs.
+ * The least any design with a construct per node and construct references to functions costs: the
+ * hand-written stack of `l1Stack`, plus as many empty constructs as the library's stack has nodes and
+ * as many function references of the same kind. The library's stack over this one is what the
+ * library itself costs.
  */
-export function floorStack(definition: FlowDefinitionJson, statements: any[], counts: { nodes: number; functionImports: number }): Stack {
+export function floorStack(definition: FlowDefinitionJson, statements: any[], counts: { nodes: number; functionImports: number },
+  functions: FunctionImport = 'l1-reference'): Stack {
   const stack = l1Stack(definition, statements);
   for (let i = 0; i < counts.nodes; i++) new Construct(stack, `Node${i}`);
-  for (let i = 0; i < counts.functionImports; i++) {
-    lambda.Function.fromFunctionArn(stack, `Fn${i}`, `arn:aws:lambda:us-east-1:111122223333:function:step${i}`);
-  }
+  for (let i = 0; i < counts.functionImports; i++) importFunction(functions, stack, `Fn${i}`, `step${i}`);
   return stack;
 }
 

@@ -64,10 +64,8 @@ function synthRatio(): void {
   // the hand-written equivalent: the library's own definition JSON, trust policy and policy document
   const referenceStack = libraryStack().stack;
   const reference = Template.fromStack(referenceStack).toJSON();
-  const resources = Object.values(reference.Resources) as any[];
-  const flow = resources.find(r => r.Type === 'AWS::Bedrock::Flow');
-  const statements = resources.find(r => r.Type === 'AWS::IAM::Policy').Properties.PolicyDocument.Statement;
-  const definition = camel(flow.Properties.Definition);
+  const statements = resourceOf(reference, 'AWS::IAM::Policy').Properties.PolicyDocument.Statement;
+  const definition = camel(resourceOf(reference, 'AWS::Bedrock::Flow').Properties.Definition);
   const nodes = definition.nodes.length;
   if (nodes !== 40) throw new Error(`the benchmark flow has ${nodes} nodes, not 40`);
 
@@ -90,10 +88,10 @@ function synthRatio(): void {
   report('synth_ms_40_nodes_cfnflow', median(l1), 1);
   if (first.length > 0) report(`synth_ratio_40_nodes_first_${first.length}_pairs`, median(first), 2);
 
-  // The same CfnFlow stack with as many empty constructs as the flow has nodes and the same function
-  // imports, over the CfnFlow stack: CDK's part of the figure, which a construct per node (DESIGN §3)
-  // and `IFunction` targets cost whatever the library does. Measured after the figure, so that it is
-  // taken as before, in pairs of the same kind.
+  // The same CfnFlow stack with as many empty constructs as the flow has nodes and as many function
+  // references, over the CfnFlow stack: CDK's part of the figure, which a construct per node (DESIGN §3)
+  // and construct references to functions cost whatever the library does. Measured after the figure,
+  // so that it is taken as before, in pairs of the same kind.
   const counts = constructCounts(referenceStack);
   const runFloor = () => time(() => Template.fromStack(floorStack(definition, statements, counts)));
   const floor: number[] = [];
@@ -102,6 +100,22 @@ function synthRatio(): void {
     floor.push(f / b);
   }
   report('synth_ratio_40_nodes_construct_floor', median(floor), 2);
+
+  // The figure again with the functions imported as L2 `lambda.Function.fromFunctionArn` (each builds a
+  // whole IFunction) instead of L1 references: what users who import them that way pay. Not a goal.
+  const l2Definition = resourceOf(Template.fromStack(libraryStack('l2-import').stack).toJSON(), 'AWS::Bedrock::Flow').Properties.Definition;
+  if (JSON.stringify(camel(l2Definition)) !== JSON.stringify(definition)) throw new Error('the flow with L2 imports has another definition');
+  const runL2Imports = () => time(() => Template.fromStack(libraryStack('l2-import').stack));
+  const l2Imports: number[] = [];
+  for (let i = 0; i < SYNTH_PAIRS; i++) {
+    const [a, b] = timePair(i, runL2Imports, runL1);
+    l2Imports.push(a / b);
+  }
+  report('synth_ratio_40_nodes_l2_function_imports', median(l2Imports), 2);
+}
+
+function resourceOf(template: any, type: string): any {
+  return Object.values(template.Resources).find((r: any) => r.Type === type);
 }
 
 /**

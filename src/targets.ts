@@ -101,9 +101,10 @@ export class FlowAgentAlias {
 /** Properties of a FlowLambdaPermission. */
 export interface FlowLambdaPermissionProps {
   /**
-   * The function a flow in another account invokes (a version or alias ARN allows that qualifier only).
+   * The function a flow in another account invokes (a version or alias ARN allows that qualifier only):
+   * a `lambda.IFunction`, an L1 `lambda.CfnFunction` or a reference such as `lambda.CfnFunction.fromFunctionArn(...)`.
    */
-  readonly lambdaFunction: lambda.IFunction;
+  readonly lambdaFunction: lambda.IFunctionRef;
 
   /**
    * The ARN of the flow's service role, for example `arn:aws:iam::111122223333:role/contract-flow-role`.
@@ -123,7 +124,7 @@ export interface FlowLambdaPermissionProps {
  */
 export class FlowLambdaPermission extends Construct {
   /** The function whose resource policy allows the flow's role. */
-  public readonly lambdaFunction: lambda.IFunction;
+  public readonly lambdaFunction: lambda.IFunctionRef;
 
   constructor(scope: Construct, id: string, props: FlowLambdaPermissionProps) {
     super(scope, id);
@@ -133,7 +134,7 @@ export class FlowLambdaPermission extends Construct {
     this.lambdaFunction = props.lambdaFunction;
     new lambda.CfnPermission(this, 'Resource', {
       action: 'lambda:InvokeFunction',
-      functionName: props.lambdaFunction.functionArn,
+      functionName: props.lambdaFunction.functionRef.functionArn,
       principal: props.flowRoleArn,
     });
   }

@@ -8,12 +8,14 @@ import { FlowOutput } from '../definition/ports';
 /** Properties of a LambdaFunctionNode. */
 export interface LambdaFunctionNodeProps extends FlowNodeProps {
   /**
-   * The function to invoke. A version or alias invokes that qualifier.
+   * The function to invoke: a `lambda.IFunction` (a version or alias invokes that qualifier), an L1
+   * `lambda.CfnFunction`, or a reference such as `lambda.CfnFunction.fromFunctionArn(this, 'Fn', arn)`,
+   * which costs less to create than `lambda.Function.fromFunctionArn` when the ARN is all you have.
    *
    * The flow's service role gets `lambda:InvokeFunction` on it. For a function in another account,
    * its owner must also allow the flow's role in the function's resource policy.
    */
-  readonly lambdaFunction: lambda.IFunction;
+  readonly lambdaFunction: lambda.IFunctionRef;
 
   /**
    * The node's inputs, by name. The function receives them as `event.node.inputs[]`
@@ -37,7 +39,7 @@ export class LambdaFunctionNode extends NextableFlowNode {
   /** What the function returned. */
   public readonly functionResponse: FlowOutput;
   /** The function the node invokes. */
-  public readonly lambdaFunction: lambda.IFunction;
+  public readonly lambdaFunction: lambda.IFunctionRef;
 
   constructor(scope: Construct, id: string, props: LambdaFunctionNodeProps) {
     super(scope, id, 'LambdaFunction', props);
@@ -46,7 +48,7 @@ export class LambdaFunctionNode extends NextableFlowNode {
     const flowAccount = Stack.of(this).account;
     if (!Token.isUnresolved(account) && !Token.isUnresolved(flowAccount) && account !== flowAccount) {
       // Bedrock invokes the function as the flow's service role: the function's own policy must allow it
-      const fnArn = props.lambdaFunction.functionArn;
+      const fnArn = props.lambdaFunction.functionRef.functionArn;
       Annotations.of(this).addWarningV2('cdk-bedrock-flows:LambdaFunctionNode.crossAccount',
         `the function ${Token.isUnresolved(fnArn) ? props.lambdaFunction.node.path : fnArn} is in account ${account}, not the flow's account ${flowAccount}: its resource policy must `
         + 'allow lambda:InvokeFunction for the flow\'s service role (principal = the role ARN). In a stack of account '
@@ -63,6 +65,6 @@ export class LambdaFunctionNode extends NextableFlowNode {
   }
 
   protected renderConfiguration(): any {
-    return { lambdaFunction: { lambdaArn: this.lambdaFunction.functionArn } };
+    return { lambdaFunction: { lambdaArn: this.lambdaFunction.functionRef.functionArn } };
   }
 }

@@ -27,6 +27,20 @@ describe('LambdaFunctionNode with a function in another account', () => {
     });
   });
 
+  test('warns for an L1 reference to a function in another account (CfnFunction.fromFunctionArn)', () => {
+    // GIVEN
+    const stack = testStack();
+    const input = new InputNode(stack, 'FlowInput');
+
+    // WHEN
+    const enrich = new LambdaFunctionNode(stack, 'Enrich', { lambdaFunction: lambda.CfnFunction.fromFunctionArn(stack, 'Remote', REMOTE_ARN) });
+    new Flow(stack, 'Flow', { definition: FlowDefinition.fromChainable(input.next(enrich).next(new OutputNode(stack, 'Out'))) });
+
+    // THEN
+    Annotations.fromStack(stack).hasWarning('/TestStack/Enrich',
+      Match.stringLikeRegexp(`the function ${REMOTE_ARN} is in account 444455556666, not the flow's account 111122223333`));
+  });
+
   test('does not warn for a function in the flow\'s account', () => {
     // GIVEN
     const stack = testStack();
@@ -65,6 +79,24 @@ describe('FlowLambdaPermission', () => {
     Template.fromStack(stack).hasResourceProperties('AWS::Lambda::Permission', {
       Action: 'lambda:InvokeFunction',
       FunctionName: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Enrich'), 'Arn'] },
+      Principal: 'arn:aws:iam::111122223333:role/contract-flow-role',
+    });
+  });
+
+  test('takes an L1 CfnFunction', () => {
+    // GIVEN
+    const stack = new Stack(new App(), 'FunctionStack', { env: { account: '444455556666', region: 'us-east-1' } });
+    const fn = new lambda.CfnFunction(stack, 'Enrich', {
+      role: 'arn:aws:iam::444455556666:role/fn-role', runtime: 'nodejs22.x', handler: 'index.handler', code: { zipFile: 'exports.handler = async () => ({})' },
+    });
+
+    // WHEN
+    new FlowLambdaPermission(stack, 'AllowFlow', { lambdaFunction: fn, flowRoleArn: 'arn:aws:iam::111122223333:role/contract-flow-role' });
+
+    // THEN
+    Template.fromStack(stack).hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction',
+      FunctionName: { 'Fn::GetAtt': ['Enrich', 'Arn'] },
       Principal: 'arn:aws:iam::111122223333:role/contract-flow-role',
     });
   });

@@ -1,4 +1,5 @@
-import { Template } from 'aws-cdk-lib/assertions';
+import { Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { Flow, FlowDataType, FlowDefinition, InputNode, LambdaFunctionNode, OutputNode } from '../../src';
 import { nodeOf, renderDefinition, testStack } from '../util/render';
@@ -72,5 +73,49 @@ describe('LambdaFunctionNode', () => {
         Statement: [{ Action: 'lambda:InvokeFunction', Effect: 'Allow', Resource: 'arn:aws:lambda:us-east-1:111122223333:function:enrich:live' }],
       },
     });
+  });
+
+  test('takes an L1 CfnFunction: renders and grants its Arn attribute', () => {
+    // GIVEN
+    const stack = testStack();
+    const doc = new InputNode(stack, 'Doc');
+    const fn = new lambda.CfnFunction(stack, 'L1Fn', {
+      role: 'arn:aws:iam::111122223333:role/fn-role', runtime: 'nodejs22.x', handler: 'index.handler', code: { zipFile: 'exports.handler = async () => ({})' },
+    });
+
+    // WHEN
+    const enrich = new LambdaFunctionNode(stack, 'Enrich', { lambdaFunction: fn });
+    new Flow(stack, 'Flow', { definition: FlowDefinition.fromChainable(doc.next(enrich).next(new OutputNode(stack, 'Out'))) });
+
+    // THEN
+    const template = Template.fromStack(stack);
+    const arn = { 'Fn::GetAtt': ['L1Fn', 'Arn'] };
+    template.hasResourceProperties('AWS::Bedrock::Flow', {
+      Definition: { Nodes: Match.arrayWith([Match.objectLike({ Name: 'Enrich', Configuration: { LambdaFunction: { LambdaArn: arn } } })]) },
+    });
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: { Statement: [{ Action: 'lambda:InvokeFunction', Effect: 'Allow', Resource: [arn, { 'Fn::Join': ['', [arn, ':*']] }] }] },
+    });
+  });
+
+  test('takes a CfnFunction.fromFunctionArn reference as it takes Function.fromFunctionArn', () => {
+    // GIVEN
+    const arn = 'arn:aws:lambda:us-east-1:111122223333:function:enrich-ticket';
+    const render = (ref: (stack: Stack) => lambda.IFunctionRef) => {
+      const stack = testStack();
+      const doc = new InputNode(stack, 'Doc');
+      const enrich = new LambdaFunctionNode(stack, 'Enrich', { lambdaFunction: ref(stack) });
+      new Flow(stack, 'Flow', { definition: FlowDefinition.fromChainable(doc.next(enrich).next(new OutputNode(stack, 'Out'))) });
+      const template = Template.fromStack(stack).toJSON();
+      return Object.values(template.Resources).filter((r: any) => r.Type !== 'AWS::CDK::Metadata');
+    };
+
+    // WHEN
+    const l1 = render(stack => lambda.CfnFunction.fromFunctionArn(stack, 'Fn', arn));
+    const l2 = render(stack => lambda.Function.fromFunctionArn(stack, 'Fn', arn));
+
+    // THEN
+    expect(l1).toStrictEqual(l2);
+    expect(JSON.stringify(l1)).toContain(`"LambdaArn":"${arn}"`);
   });
 });
