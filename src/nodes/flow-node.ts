@@ -77,31 +77,38 @@ export abstract class FlowNode extends Construct implements IFlowChainable {
     return x !== null && typeof x === 'object' && FLOW_NODE_SYMBOL in x;
   }
 
+  // The fields are `declare`d and set in the constructor: a class field initializer of a base class
+  // sees objects of every subclass, and V8 defines such fields several times slower than it assigns them.
+
   /** The node's name in the flow definition. */
-  public readonly nodeName: string;
+  declare public readonly nodeName: string;
   /** The node type, as in the flow definition (`Prompt`, `Condition`, ...). */
-  public readonly nodeType: string;
+  declare public readonly nodeType: string;
   /** The first node of this chainable: the node itself. */
-  public readonly startNode: FlowNode;
+  declare public readonly startNode: FlowNode;
   /** The nodes that `next()` continues from. */
   public abstract readonly endNodes: IFlowNextable[];
 
   /** @internal */
-  public readonly _inputPorts: InputPort[] = [];
+  declare public readonly _inputPorts: InputPort[];
   /** @internal */
-  public readonly _outputPorts: FlowOutput[] = [];
+  declare public readonly _outputPorts: FlowOutput[];
   /** @internal nodes that read one of this node's outputs, in the order they were connected */
-  public readonly _consumers = new Set<FlowNode>();
+  declare public readonly _consumers: Set<FlowNode>;
   /** @internal the Loop node whose body this node is in (see `enclosingLoop`) */
-  public readonly _enclosingLoop?: FlowNode;
+  declare public readonly _enclosingLoop?: FlowNode;
   /** @internal whether a flow rendered this node (set at synth) */
-  public _inFlow = false;
+  declare public _inFlow: boolean;
 
   protected constructor(scope: Construct, id: string, nodeType: string, props: FlowNodeProps = {}) {
     super(scope, id);
     this.nodeName = props.nodeName ?? id;
     this.nodeType = nodeType;
     this.startNode = this;
+    this._inputPorts = [];
+    this._outputPorts = [];
+    this._consumers = new Set();
+    this._inFlow = false;
     assertNodeStyleName(this.nodeName, () => `${nodeType} node at '${this.node.path}': the node name`, // the path only when it fails
       props.nodeName === undefined ? 'pass a valid `nodeName`, or use a construct id such as \'ExtractText\'' : 'choose another `nodeName`');
     this._enclosingLoop = findEnclosingLoop(this);
@@ -319,7 +326,7 @@ export abstract class FlowNode extends Construct implements IFlowChainable {
  */
 export abstract class NextableFlowNode extends FlowNode implements IFlowNextable {
   /** The nodes that `next()` continues from: this node. */
-  public readonly endNodes: IFlowNextable[];
+  declare public readonly endNodes: IFlowNextable[]; // set in the constructor (see FlowNode)
 
   protected constructor(scope: Construct, id: string, nodeType: string, props: FlowNodeProps = {}) {
     super(scope, id, nodeType, props);
