@@ -122,14 +122,13 @@ export function constructCounts(stack: Stack): { nodes: number; functionImports:
 /**
  * The least any design with a construct per node and construct references to functions costs: the
  * hand-written stack of `l1Stack`, plus as many empty constructs as the library's stack has nodes and
- * as many function references of the same kind. The library's stack over this one is what the
- * library itself costs.
+ * as many function references of the kind `libraryStack` makes by default (L1 references). The
+ * library's stack over this one is what the library itself costs.
  */
-export function floorStack(definition: FlowDefinitionJson, statements: any[], counts: { nodes: number; functionImports: number },
-  functions: FunctionImport = 'l1-reference'): Stack {
+export function floorStack(definition: FlowDefinitionJson, statements: any[], counts: { nodes: number; functionImports: number }): Stack {
   const stack = l1Stack(definition, statements);
   for (let i = 0; i < counts.nodes; i++) new Construct(stack, `Node${i}`);
-  for (let i = 0; i < counts.functionImports; i++) importFunction(functions, stack, `Fn${i}`, `step${i}`);
+  for (let i = 0; i < counts.functionImports; i++) importFunction('l1-reference', stack, `Fn${i}`, `step${i}`);
   return stack;
 }
 

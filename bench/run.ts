@@ -93,25 +93,17 @@ function synthRatio(): void {
   // and construct references to functions cost whatever the library does. Measured after the figure,
   // so that it is taken as before, in pairs of the same kind.
   const counts = constructCounts(referenceStack);
-  const runFloor = () => time(() => Template.fromStack(floorStack(definition, statements, counts)));
-  const floor: number[] = [];
-  for (let i = 0; i < SYNTH_PAIRS; i++) {
-    const [f, b] = timePair(i, runFloor, runL1);
-    floor.push(f / b);
-  }
-  report('synth_ratio_40_nodes_construct_floor', median(floor), 2);
+  const overL1 = (run: () => number) => median(Array.from({ length: SYNTH_PAIRS }, (_, i) => {
+    const [a, b] = timePair(i, run, runL1);
+    return a / b;
+  }));
+  report('synth_ratio_40_nodes_construct_floor', overL1(() => time(() => Template.fromStack(floorStack(definition, statements, counts)))), 2);
 
   // The figure again with the functions imported as L2 `lambda.Function.fromFunctionArn` (each builds a
   // whole IFunction) instead of L1 references: what users who import them that way pay. Not a goal.
   const l2Definition = resourceOf(Template.fromStack(libraryStack('l2-import').stack).toJSON(), 'AWS::Bedrock::Flow').Properties.Definition;
   if (JSON.stringify(camel(l2Definition)) !== JSON.stringify(definition)) throw new Error('the flow with L2 imports has another definition');
-  const runL2Imports = () => time(() => Template.fromStack(libraryStack('l2-import').stack));
-  const l2Imports: number[] = [];
-  for (let i = 0; i < SYNTH_PAIRS; i++) {
-    const [a, b] = timePair(i, runL2Imports, runL1);
-    l2Imports.push(a / b);
-  }
-  report('synth_ratio_40_nodes_l2_function_imports', median(l2Imports), 2);
+  report('synth_ratio_40_nodes_l2_function_imports', overL1(() => time(() => Template.fromStack(libraryStack('l2-import').stack))), 2);
 }
 
 function resourceOf(template: any, type: string): any {

@@ -553,9 +553,10 @@ export function hashOf(text: string): number {
  * The node types `nodesOfType` lists: the ones the rules look up (starts, ends, loops). Other types
  * are not listed, so that a large definition does not build lists of all its nodes.
  */
-const LISTED_TYPES: ReadonlySet<string> = new Set<ListedType>(['Input', 'Output', 'Loop', 'LoopInput', 'LoopController']);
+const LISTED = ['Input', 'Output', 'Loop', 'LoopInput', 'LoopController'] as const;
+const LISTED_TYPES: ReadonlySet<string> = new Set(LISTED);
 /** A node type that `nodesOfType` lists. */
-export type ListedType = 'Input' | 'Output' | 'Loop' | 'LoopInput' | 'LoopController';
+export type ListedType = typeof LISTED[number];
 
 /** How many nodes, or connections, a visitor gets at a time (see `ScopeVisitor.nodes`). */
 export const BLOCK = 64;
