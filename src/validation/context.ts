@@ -44,9 +44,10 @@ export interface FlowValidationRule {
   /**
    * Checks one connection, as the scope's connections are indexed (each connection that is an
    * object, in definition order). The nodes it joins are known (a connection whose source or target
-   * is not yet a node is checked once every node is); the nodes' `incoming` and `outgoing` lists
-   * hold the connections up to this one, and a few after it (of the same block): compare `index`
-   * to tell them apart.
+   * is not yet a node is checked once every node is); the nodes' lists of incoming and outgoing
+   * connections hold the connections up to this one, and a few after it (of the same block):
+   * compare positions to tell them apart. The entry is the rule's to read during the call only: the
+   * context keeps no entry per connection (see `ValidationContext`).
    */
   connection?(connection: ConnectionEntry, ctx: ValidationContext, report: Report): void;
   /** Checks the scope as a whole, once it is indexed. */
@@ -57,14 +58,16 @@ export interface FlowValidationRule {
 export interface ScopeVisitor {
   /**
    * Called with each block of nodes just indexed, `nodes[from]` to `nodes[to - 1]` (at most
-   * `BLOCK` of them): a block is small enough to stay in the CPU caches while every rule checks it
-   * in turn, and each rule's code runs for the whole block.
+   * `BLOCK` of them; the list is the context's and is reused for the next block): a block is small
+   * enough to stay in the CPU caches while every rule checks it in turn, and each rule's code runs
+   * for the whole block.
    */
   nodes(nodes: readonly NodeEntry[], from: number, to: number, ctx: ValidationContext): void;
   /**
-   * Called with each block of connections just indexed, as `nodes` is with nodes. Connections are
-   * indexed in definition order, each as soon as the nodes it joins are (between blocks of nodes),
-   * and the rest once every node is.
+   * Called with each block of connections just indexed, `connections[from]` to `connections[to - 1]`,
+   * as `nodes` is with nodes (the list is the context's and is reused for the next block).
+   * Connections are indexed in definition order, each as soon as the nodes it joins are (between
+   * blocks of nodes), and the rest once every node is.
    */
   connections(connections: readonly ConnectionEntry[], from: number, to: number, ctx: ValidationContext): void;
 }
@@ -78,13 +81,14 @@ export interface ConditionJson {
 // shared empty lists, so that the many nodes without one allocate nothing (not frozen: a frozen
 // array would make the loops over these lists polymorphic)
 const NONE: readonly never[] = [];
-const NO_CONNECTIONS: readonly ConnectionEntry[] = [];
 const NO_GROUPS: readonly ConnectionEntry[][] = [];
 const CONFIGURATION_KEYS: ReadonlyMap<string, string> = new Map(NODE_TYPES.map(type => [type, configurationKey(type)]));
 
 /**
- * A node of the scope with what the rules share about it, worked out once: its ports, its inputs,
- * outputs and conditions by name, and the connections that arrive at it and leave it.
+ * A node of the scope with what the rules need of it: its ports, its inputs, outputs and conditions
+ * by name. A view, made when it is needed: the context keeps each node as written, and what the
+ * rules share about it (its connections, its inputs connected) in flat arrays (see
+ * `ValidationContext`).
  */
 export class NodeEntry {
   /** The node's name; undefined when it is not a string. */
@@ -103,14 +107,6 @@ export class NodeEntry {
   public readonly outputs: readonly FlowNodeOutputJson[];
   /** A Condition node's conditions that are objects with a name (the first of each name); empty for other types. */
   public readonly conditions: readonly ConditionJson[];
-  private connectedInputs = 0;
-  private connectedMask = 0;
-  /** Positions by name in lists too long to search in order (no valid flow has one). */
-  private longLists?: { [list in 'inputs' | 'outputs' | 'conditions']?: Map<string, number> } & { connected?: Set<number> };
-  /** The connections of the scope whose target is this node (only for the first node of a name). */
-  public incoming: readonly ConnectionEntry[] = NO_CONNECTIONS;
-  /** The connections of the scope whose source is this node (only for the first node of a name). */
-  public outgoing: readonly ConnectionEntry[] = NO_CONNECTIONS;
 
   constructor(
     /** The node as written. */
@@ -118,6 +114,8 @@ export class NodeEntry {
     /** The node's position among the scope's nodes that are objects (an index for per-node arrays). */
     public readonly index: number,
     isNamed: boolean,
+    /** Where the positions by name of long lists are kept, by node index (the context's: views of one node share them). */
+    private readonly longLists: Map<number, LongLists> = new Map(),
   ) {
     this.name = typeof node.name === 'string' ? node.name : undefined;
     this.type = typeof node.type === 'string' ? node.type : undefined;
@@ -132,6 +130,11 @@ export class NodeEntry {
   /** The input of a name. */
   public input(name: unknown): FlowNodeInputJson | undefined {
     return this.inputs[this.position('inputs', name)];
+  }
+
+  /** The position of the input of a name among `inputs`, -1 when the node has none. */
+  public inputPosition(name: unknown): number {
+    return this.position('inputs', name);
   }
 
   /** The output of a name. */
@@ -158,65 +161,27 @@ export class NodeEntry {
 
   /** The position of each name in a long list, built on first use. */
   private positions(list: 'inputs' | 'outputs' | 'conditions'): Map<string, number> {
-    this.longLists ??= {};
-    let positions = this.longLists[list];
+    let lists = this.longLists.get(this.index);
+    if (!lists) this.longLists.set(this.index, lists = {});
+    let positions = lists[list];
     if (!positions) {
       positions = new Map(this[list].map((item, i) => [item.name, i]));
-      this.longLists[list] = positions;
+      lists[list] = positions;
     }
     return positions;
   }
-
-  /**
-   * The inputs no data connection goes into, once the scope is indexed. Without a search when every
-   * input is connected (inputs are counted as connections arrive).
-   */
-  public unconnectedInputs(): readonly FlowNodeInputJson[] {
-    if (this.connectedInputs === this.inputs.length) return NONE;
-    const connected = new Set(this.incoming.map(c => c.input));
-    return this.inputs.filter(input => !connected.has(input));
-  }
-
-  /** Counts a data connection into one of the inputs (the first one into each input); the context calls this as it indexes. */
-  public connect(input: FlowNodeInputJson): void {
-    const i = this.position('inputs', input.name);
-    if (i < 31) { // a bit for each of the first 31 inputs (a valid node has at most 20): no allocation per node
-      const bit = 1 << i; // eslint-disable-line no-bitwise
-      if (this.connectedMask & bit) return; // eslint-disable-line no-bitwise
-      this.connectedMask += bit;
-    } else {
-      const beyond = (this.longLists ??= {}).connected ??= new Set();
-      if (beyond.has(i)) return;
-      beyond.add(i);
-    }
-    this.connectedInputs++;
-  }
-
-  /**
-   * The inputs fed by more than one data connection: one list per input, with its connections in
-   * definition order. The common case (no node with two data connections in) allocates nothing.
-   */
-  public inputsWithSeveralConnections(): readonly ConnectionEntry[][] {
-    let data = 0;
-    for (const c of this.incoming) if (c.targetInput !== undefined) data++;
-    if (data < 2) return NO_GROUPS;
-    const byInput = new Map<string, ConnectionEntry[]>();
-    for (const c of this.incoming) {
-      if (c.targetInput === undefined) continue;
-      const list = byInput.get(c.targetInput);
-      if (list) list.push(c);
-      else byInput.set(c.targetInput, [c]);
-    }
-    return [...byInput.values()].filter(list => list.length > 1);
-  }
 }
 
-/** A connection of the scope, with the nodes it joins. */
+/** Positions by name in a node's lists too long to search in order (no valid flow has one). */
+type LongLists = { [list in 'inputs' | 'outputs' | 'conditions']?: Map<string, number> };
+
+/**
+ * A connection of the scope, with the nodes it joins: a view made when it is needed (the context
+ * keeps what the rules share about each connection in flat arrays, see `ValidationContext`).
+ */
 export class ConnectionEntry {
   /** The connection's name; undefined when it is not a string. */
   public readonly name: string | undefined;
-  /** Whether this is the first connection of its name. */
-  public readonly isNamed: boolean;
   /** `Data` or `Conditional`; undefined for anything else. */
   public readonly type: 'Data' | 'Conditional' | undefined;
   /** The first node named like the connection's source; undefined when there is none. */
@@ -243,40 +208,65 @@ export class ConnectionEntry {
     source: NodeEntry | undefined,
     /** The first node named like the connection's target; undefined when there is none. */
     target: NodeEntry | undefined,
-    isNamed: boolean,
   ) {
     this.name = typeof connection.name === 'string' ? connection.name : undefined;
-    this.isNamed = isNamed;
     this.type = connection.type === 'Data' || connection.type === 'Conditional' ? connection.type : undefined;
     this.source = source;
     this.target = target;
     const data = this.type === 'Data' ? connection.configuration?.data : undefined;
     this.sourceOutput = typeof data?.sourceOutput === 'string' ? data.sourceOutput : undefined;
     this.targetInput = typeof data?.targetInput === 'string' ? data.targetInput : undefined;
-    const condition = this.type === 'Conditional' ? connection.configuration?.conditional?.condition : undefined;
-    this.condition = typeof condition === 'string' ? condition : undefined;
+    this.condition = this.type === 'Conditional' ? conditionOf(connection) : undefined;
     this.output = this.sourceOutput !== undefined ? this.source?.output(this.sourceOutput) : undefined;
     this.input = this.targetInput !== undefined ? this.target?.input(this.targetInput) : undefined;
   }
 }
 
 /**
- * One definition scope (the top-level definition, or a Loop node's body) with the entries and
- * indexes the rules share, built once in linear time. Malformed entries (not objects, missing
- * names) are skipped here and reported by the schema rules.
+ * One definition scope (the top-level definition, or a Loop node's body) with the indexes the
+ * rules share, built once in linear time. Malformed entries (not objects, missing names) are
+ * skipped here and reported by the schema rules.
+ *
+ * The context keeps no object per node or per connection: what the rules share about each (the
+ * first node of each name, the nodes a connection joins, its kind and the input it feeds, the
+ * connections into and out of each node, the inputs connected) is kept in flat arrays of integers,
+ * and an entry (`NodeEntry`, `ConnectionEntry`) is made when a rule needs one. On a large
+ * definition, objects kept per node and per connection would all stay alive until the scope is
+ * checked: the garbage collector would copy each of them (young objects are copied when they
+ * survive a collection) and the process would map fresh memory for them; an array of integers is
+ * neither copied nor scanned.
  */
 export class ValidationContext {
-  /** The nodes of this scope that are objects, in definition order. */
-  public readonly nodes: NodeEntry[] = [];
-  /** The connections of this scope that are objects, in definition order. */
-  public readonly connections: ConnectionEntry[] = [];
-  /** The connections of this scope that are `Conditional`, in definition order. */
-  public readonly conditionalConnections: ConnectionEntry[] = [];
-  /** The position of the first node of each name among `nodes`. */
+  /** The positions (see `connection`) of this scope's connections that are `Conditional`, in definition order. */
+  public readonly conditionalConnections: number[] = [];
+  /**
+   * The nodes of this scope that are objects, as written, in definition order: the definition's own
+   * list when every node is an object (the common case: no copy), else a list of the context's own.
+   */
+  private nodeList: readonly FlowNodeJson[];
+  private nodeTotal = 0;
+  /** `NODE_INTS` integers per node: its first and last connections in and out, its inputs connected, its flags. */
+  private readonly nodeInts: Int32Array;
+  /** The inputs connected past the 31st, by node (no valid flow has any). */
+  private beyond?: Map<number, Set<number>>;
+  /** The position of the first node of each name among the nodes. */
   private readonly nodeNames: NameTable;
-  private readonly nodesByType = new Map<string, NodeEntry[]>();
-  /** The position of the first connection of each name among `connections`. */
-  private readonly connectionNames: NameTable;
+  private readonly nodesByType = new Map<string, number[]>();
+  private readonly longLists = new Map<number, LongLists>();
+  /** The nodes indexed since the last visit (see `ScopeVisitor.nodes`), the first one at `nodeBlockStart`. */
+  private readonly nodeBlock: NodeEntry[] = [];
+  private nodeBlockStart = 0;
+  private nodeBlockSize = 0;
+  /** The connections of this scope that are objects, as written, in definition order (the definition's own list when every one is). */
+  private connectionList: readonly FlowConnectionJson[];
+  private connectionTotal = 0;
+  /** `LINK` integers per connection: its source and target nodes, its kind, its input, the next connections. */
+  private readonly links: Int32Array;
+  private readonly connectionNames: RepeatedNames;
+  private repeated?: readonly number[];
+  /** The connections indexed since the last visit (see `ScopeVisitor.connections`). */
+  private readonly block: ConnectionEntry[] = [];
+  private blockSize = 0;
   private readonly inputExpressions = new Map<string, InputExpressionParseResult>();
   private readonly conditionExpressions = new Map<string, ConditionParseResult>();
   private innerNames?: Map<string, FlowNodeJson>;
@@ -303,31 +293,40 @@ export class ValidationContext {
     // indexing every node first and then every connection would read each node again from memory).
     // The rest of the connections are indexed once every node is. Each block of nodes or of
     // connections is visited while it is at hand (plain loops: this runs for every node and connection).
-    const nodes: unknown = definition?.nodes;
-    const connections: unknown = definition?.connections;
-    const connectionList: readonly FlowConnectionJson[] = Array.isArray(connections) ? connections : NONE;
-    this.nodeNames = new NameTable(Array.isArray(nodes) ? nodes.length : 0, i => this.nodes[i].name);
-    this.connectionNames = new NameTable(connectionList.length, i => this.connections[i].name);
+    const nodes: readonly FlowNodeJson[] = Array.isArray(definition?.nodes) ? definition.nodes : NONE;
+    const connections: readonly FlowConnectionJson[] = Array.isArray(definition?.connections) ? definition.connections : NONE;
+    this.nodeList = nodes;
+    this.nodeInts = new Int32Array(NODE_INTS * nodes.length);
+    this.nodeNames = new NameTable(nodes.length, i => this.nodeList[i].name);
+    this.connectionList = connections;
+    this.links = new Int32Array(LINK * connections.length);
+    this.connectionNames = new RepeatedNames(connections.length);
     let next = 0; // the next connection to index
-    if (Array.isArray(nodes)) {
-      for (let i = 0; i < nodes.length; i++) {
-        const node: FlowNodeJson = nodes[i];
-        if (!isEntry(node)) continue;
-        const first = typeof node.name === 'string' && this.nodeNames.add(node.name, this.nodes.length);
-        const entry = new NodeEntry(node, this.nodes.length, first);
-        this.nodes.push(entry);
-        if (entry.type !== undefined && LISTED_TYPES.has(entry.type)) push(this.nodesByType, entry.type, entry);
-        if (this.nodes.length % BLOCK === 0) {
-          visitor?.nodes(this.nodes, this.nodes.length - BLOCK, this.nodes.length, this);
-          next = this.indexConnections(connectionList, next, false, visitor);
-        }
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i];
+      if (!isEntry(node)) continue;
+      const index = this.nodeTotal++;
+      if (index !== i) this.nodeList = own(this.nodeList, nodes, index, node);
+      const first = typeof node.name === 'string' && this.nodeNames.add(node.name, index);
+      const entry = new NodeEntry(node, index, first, this.longLists);
+      const at = NODE_INTS * index;
+      this.nodeInts[at + NAMED] = first ? 1 : 0;
+      this.nodeInts[at + INPUTS] = entry.inputs.length;
+      if (entry.type !== undefined && LISTED_TYPES.has(entry.type)) push(this.nodesByType, entry.type, index);
+      if (this.nodeBlockSize === BLOCK) {
+        this.nodeBlockStart = index;
+        this.nodeBlockSize = 0;
       }
-      const rest = this.nodes.length % BLOCK;
-      if (rest > 0) visitor?.nodes(this.nodes, this.nodes.length - rest, this.nodes.length, this);
+      this.nodeBlock[this.nodeBlockSize++] = entry;
+      if (this.nodeBlockSize === BLOCK) {
+        visitor?.nodes(this.nodeBlock, 0, BLOCK, this);
+        next = this.indexConnections(connections, next, false, visitor);
+      }
     }
-    this.indexConnections(connectionList, next, true, visitor);
-    const rest = this.connections.length % BLOCK;
-    if (rest > 0) visitor?.connections(this.connections, this.connections.length - rest, this.connections.length, this);
+    if (this.nodeBlockSize % BLOCK > 0) visitor?.nodes(this.nodeBlock, 0, this.nodeBlockSize, this);
+    this.indexConnections(connections, next, true, visitor);
+    if (this.blockSize > 0) visitor?.connections(this.block, 0, this.blockSize, this);
+    this.block.length = 0; // the entries were the visit's
   }
 
   /**
@@ -336,42 +335,247 @@ export class ValidationContext {
    * nodes already indexed (the nodes after it may hold its ends).
    */
   private indexConnections(list: readonly FlowConnectionJson[], from: number, all: boolean, visitor: ScopeVisitor | undefined): number {
+    const links = this.links;
+    const nodeInts = this.nodeInts;
     for (let i = from; i < list.length; i++) {
       const connection = list[i];
       if (!isEntry(connection)) continue;
       const source = this.node(connection.source);
       const target = this.node(connection.target);
       if (!all && (source === undefined || target === undefined)) return i;
-      const first = typeof connection.name === 'string' && this.connectionNames.add(connection.name, this.connections.length);
-      const entry = new ConnectionEntry(connection, this.connections.length, source, target, first);
-      this.connections.push(entry);
-      if (entry.type === 'Conditional') this.conditionalConnections.push(entry);
-      if (entry.input) target!.connect(entry.input);
-      if (source) source.outgoing = append(source.outgoing, entry);
-      if (target) target.incoming = append(target.incoming, entry);
-      const indexed = this.connections.length;
-      if (indexed % BLOCK === 0) visitor?.connections(this.connections, indexed - BLOCK, indexed, this);
+      const position = this.connectionTotal++;
+      if (position !== i) this.connectionList = own(this.connectionList, list, position, connection);
+      if (typeof connection.name === 'string') this.connectionNames.add(connection.name, position);
+      const entry = new ConnectionEntry(connection, position, source, target);
+      const at = LINK * position;
+      const input = entry.input ? target!.inputPosition(entry.targetInput) : -1;
+      links[at + SOURCE] = source ? source.index : -1;
+      links[at + TARGET] = target ? target.index : -1;
+      links[at + KIND] = (entry.type === 'Data' ? DATA : entry.type === 'Conditional' ? CONDITIONAL : 0) + (entry.targetInput !== undefined ? TARGET_INPUT : 0);
+      links[at + INPUT] = input;
+      // the lists of connections into and out of each node, in definition order: positions + 1, 0 ends a list
+      if (source) {
+        const last = nodeInts[NODE_INTS * source.index + LAST_OUT];
+        if (last === 0) nodeInts[NODE_INTS * source.index + FIRST_OUT] = position + 1;
+        else links[LINK * (last - 1) + NEXT_OUT] = position + 1;
+        nodeInts[NODE_INTS * source.index + LAST_OUT] = position + 1;
+      }
+      if (target) {
+        const last = nodeInts[NODE_INTS * target.index + LAST_IN];
+        if (last === 0) nodeInts[NODE_INTS * target.index + FIRST_IN] = position + 1;
+        else links[LINK * (last - 1) + NEXT_IN] = position + 1;
+        nodeInts[NODE_INTS * target.index + LAST_IN] = position + 1;
+      }
+      if (input >= 0) this.connect(target!.index, input);
+      if (entry.type === 'Conditional') this.conditionalConnections.push(position);
+      this.block[this.blockSize++] = entry;
+      if (this.blockSize === BLOCK) {
+        visitor?.connections(this.block, 0, BLOCK, this);
+        this.blockSize = 0;
+      }
     }
     return list.length;
+  }
+
+  /** How many of the scope's nodes are objects: their indexes run from 0 to this. */
+  public get nodeCount(): number {
+    return this.nodeTotal;
+  }
+
+  /** The node at an index (among the scope's nodes that are objects), as an entry made now. */
+  public nodeAt(index: number): NodeEntry {
+    return new NodeEntry(this.nodeList[index], index, this.isNamed(index), this.longLists);
+  }
+
+  /** Every node of the scope, as entries made now, in definition order. */
+  public nodeEntries(): NodeEntry[] {
+    return Array.from({ length: this.nodeTotal }, (_, index) => this.nodeAt(index));
+  }
+
+  /** The name of the node at an index; undefined when it is not a string. */
+  public nameAt(index: number): string | undefined {
+    const name = this.nodeList[index].name;
+    return typeof name === 'string' ? name : undefined;
+  }
+
+  /** Whether the node at an index is the first node of its name: the one connections refer to. */
+  public isNamed(index: number): boolean {
+    return this.nodeInts[NODE_INTS * index + NAMED] === 1;
   }
 
   /**
    * The first node of a name; undefined when there is none. Connections mostly name the nodes of
    * the connections just before them (a node's connections come together), so the last names
-   * looked up are kept: on a large definition, each lookup in the table is a wait for memory.
+   * looked up are kept: on a large definition, each lookup in the table is a wait for memory. A
+   * node of the block being indexed is the block's entry; any other is made now.
    */
   public node(name: unknown): NodeEntry | undefined {
     if (typeof name !== 'string') return undefined;
     const recent = this.recent;
     for (let i = 0; i < RECENT; i++) if (recent[i] === name) return this.recentEntries[i];
-    const position = this.nodeNames.find(name);
-    const entry = position >= 0 ? this.nodes[position] : undefined;
-    if (entry) {
-      recent[this.nextRecent] = name;
-      this.recentEntries[this.nextRecent] = entry;
-      this.nextRecent = (this.nextRecent + 1) % RECENT;
-    }
+    const index = this.nodeNames.find(name);
+    if (index < 0) return undefined;
+    const inBlock = index - this.nodeBlockStart;
+    const entry = inBlock >= 0 && inBlock < this.nodeBlockSize ? this.nodeBlock[inBlock] : this.nodeAt(index);
+    recent[this.nextRecent] = name;
+    this.recentEntries[this.nextRecent] = entry;
+    this.nextRecent = (this.nextRecent + 1) % RECENT;
     return entry;
+  }
+
+  /** Counts a data connection into the input at a position of the node at an index (the first one into each input). */
+  private connect(index: number, input: number): void {
+    const at = NODE_INTS * index;
+    if (input < 31) { // a bit for each of the first 31 inputs (a valid node has at most 20)
+      const bit = 1 << input; // eslint-disable-line no-bitwise
+      if (this.nodeInts[at + MASK] & bit) return; // eslint-disable-line no-bitwise
+      this.nodeInts[at + MASK] |= bit; // eslint-disable-line no-bitwise
+    } else {
+      this.beyond ??= new Map();
+      let connected = this.beyond.get(index);
+      if (!connected) this.beyond.set(index, connected = new Set());
+      if (connected.has(input)) return;
+      connected.add(input);
+    }
+    this.nodeInts[at + CONNECTED]++;
+  }
+
+  /** Whether a data connection goes into each input of the node at an index (inputs are counted as connections arrive). */
+  public allInputsConnected(index: number): boolean {
+    return this.nodeInts[NODE_INTS * index + CONNECTED] === this.nodeInts[NODE_INTS * index + INPUTS];
+  }
+
+  /** How many of the scope's connections are objects: their positions run from 0 to this. */
+  public get connectionCount(): number {
+    return this.connectionTotal;
+  }
+
+  /** The connection at a position (among the scope's connections that are objects), as an entry made now. */
+  public connection(position: number): ConnectionEntry {
+    const source = this.sourceOf(position);
+    const target = this.targetOf(position);
+    const json = this.connectionList[position];
+    return new ConnectionEntry(json, position, source >= 0 ? this.nodeAt(source) : undefined, target >= 0 ? this.nodeAt(target) : undefined);
+  }
+
+  /** The connection at a position as written. */
+  public connectionJson(position: number): FlowConnectionJson {
+    return this.connectionList[position];
+  }
+
+  /** Every connection of the scope, as entries made now, in definition order. */
+  public connectionEntries(): ConnectionEntry[] {
+    return Array.from({ length: this.connectionTotal }, (_, position) => this.connection(position));
+  }
+
+  /** The index of the source of the connection at a position; -1 when its source is no node. */
+  public sourceOf(position: number): number {
+    return this.links[LINK * position + SOURCE];
+  }
+
+  /** The index of the target of the connection at a position; -1 when its target is no node. */
+  public targetOf(position: number): number {
+    return this.links[LINK * position + TARGET];
+  }
+
+  /** Whether the connection at a position is `Data` (else `Conditional`, or neither). */
+  public isData(position: number): boolean {
+    return (this.links[LINK * position + KIND] & DATA) !== 0; // eslint-disable-line no-bitwise
+  }
+
+  /** Whether the connection at a position is `Conditional`. */
+  public isConditional(position: number): boolean {
+    return (this.links[LINK * position + KIND] & CONDITIONAL) !== 0; // eslint-disable-line no-bitwise
+  }
+
+  /** Whether the connection at a position is `Data` with a target input that is a string. */
+  public hasTargetInput(position: number): boolean {
+    return (this.links[LINK * position + KIND] & TARGET_INPUT) !== 0; // eslint-disable-line no-bitwise
+  }
+
+  /** The condition the `Conditional` connection at a position follows, when it is a string; undefined otherwise. */
+  public conditionOf(position: number): string | undefined {
+    return this.isConditional(position) ? conditionOf(this.connectionList[position]) : undefined;
+  }
+
+  /** The position among its target's `inputs` of the input the connection at a position feeds; -1 when it feeds none. */
+  public inputOf(position: number): number {
+    return this.links[LINK * position + INPUT];
+  }
+
+  /**
+   * The position of the first connection whose target is the node at an index, -1 when none is
+   * (connections go to the first node of a name only); the next ones follow with `nextIncoming`,
+   * in definition order.
+   */
+  public firstIncoming(index: number): number {
+    return this.nodeInts[NODE_INTS * index + FIRST_IN] - 1;
+  }
+
+  /** The position of the first connection whose source is the node at an index, -1 when none is; see `nextOutgoing`. */
+  public firstOutgoing(index: number): number {
+    return this.nodeInts[NODE_INTS * index + FIRST_OUT] - 1;
+  }
+
+  /** The position of the next connection into the same node after the one at a position; -1 after the last. */
+  public nextIncoming(position: number): number {
+    return this.links[LINK * position + NEXT_IN] - 1;
+  }
+
+  /** The position of the next connection out of the same node after the one at a position; -1 after the last. */
+  public nextOutgoing(position: number): number {
+    return this.links[LINK * position + NEXT_OUT] - 1;
+  }
+
+  /** The connections whose target is the node at an index, in definition order, as entries made now. */
+  public incoming(index: number): ConnectionEntry[] {
+    const list: ConnectionEntry[] = [];
+    for (let c = this.firstIncoming(index); c >= 0; c = this.nextIncoming(c)) list.push(this.connection(c));
+    return list;
+  }
+
+  /** The connections whose source is the node at an index, in definition order, as entries made now. */
+  public outgoing(index: number): ConnectionEntry[] {
+    const list: ConnectionEntry[] = [];
+    for (let c = this.firstOutgoing(index); c >= 0; c = this.nextOutgoing(c)) list.push(this.connection(c));
+    return list;
+  }
+
+  /**
+   * The inputs of a node that no data connection goes into, once the scope is indexed. Without a
+   * search when every input is connected (inputs are counted as connections arrive).
+   */
+  public unconnectedInputs(node: NodeEntry): readonly FlowNodeInputJson[] {
+    if (this.allInputsConnected(node.index)) return NONE;
+    const connected = new Set<number>();
+    for (let c = this.firstIncoming(node.index); c >= 0; c = this.nextIncoming(c)) connected.add(this.inputOf(c));
+    return node.inputs.filter((_, i) => !connected.has(i));
+  }
+
+  /**
+   * The inputs of the node at an index fed by more than one data connection: one list per input,
+   * with its connections in definition order. The common case (no node with two data connections
+   * in) allocates nothing.
+   */
+  public inputsWithSeveralConnections(index: number): readonly ConnectionEntry[][] {
+    let data = 0;
+    for (let c = this.firstIncoming(index); c >= 0; c = this.nextIncoming(c)) if (this.hasTargetInput(c)) data++;
+    if (data < 2) return NO_GROUPS;
+    const byInput = new Map<string, ConnectionEntry[]>();
+    for (let c = this.firstIncoming(index); c >= 0; c = this.nextIncoming(c)) {
+      if (!this.hasTargetInput(c)) continue;
+      const entry = this.connection(c);
+      const list = byInput.get(entry.targetInput!);
+      if (list) list.push(entry);
+      else byInput.set(entry.targetInput!, [entry]);
+    }
+    return [...byInput.values()].filter(list => list.length > 1);
+  }
+
+  /** The positions of the connections named like an earlier connection, in definition order (once the scope is indexed). */
+  public repeatedConnectionNames(): readonly number[] {
+    this.repeated ??= this.connectionNames.repeats(position => this.connectionList[position].name, this.connectionTotal);
+    return this.repeated;
   }
 
   /** Whether this scope is a Loop node's body. */
@@ -379,9 +583,14 @@ export class ValidationContext {
     return this.loopNode !== undefined;
   }
 
-  /** The nodes of this scope of one type. */
-  public nodesOfType(type: ListedType): readonly NodeEntry[] {
-    return this.nodesByType.get(type) ?? [];
+  /** The nodes of this scope of one type, as entries made now. */
+  public nodesOfType(type: ListedType): NodeEntry[] {
+    return (this.nodesByType.get(type) ?? []).map(index => this.nodeAt(index));
+  }
+
+  /** How many nodes of this scope are of one type. */
+  public countOfType(type: ListedType): number {
+    return this.nodesByType.get(type)?.length ?? 0;
   }
 
   /**
@@ -448,6 +657,22 @@ export class ValidationContext {
   }
 }
 
+/**
+ * `list` with one more entry, once an entry of the definition's `original` list was skipped: the
+ * first time, a copy of the `count` entries kept so far (the context's own list from then on).
+ */
+function own<T>(list: readonly T[], original: readonly T[], count: number, entry: T): readonly T[] {
+  const mine = (list === original ? original.slice(0, count) : list) as T[];
+  mine.push(entry);
+  return mine;
+}
+
+/** The condition a conditional connection follows, when it is a string. */
+function conditionOf(connection: FlowConnectionJson): string | undefined {
+  const condition = connection.configuration?.conditional?.condition;
+  return typeof condition === 'string' ? condition : undefined;
+}
+
 function objects(list: unknown): object[] {
   return Array.isArray(list) ? list.filter(isEntry) : [];
 }
@@ -495,15 +720,21 @@ function namedLong<T extends { readonly name: string }>(list: unknown[]): readon
 }
 
 /**
- * Positions by name: a table of the names' hashes and positions, sized once for all the names it
- * will hold, so that adding a name never reads the names added before it (a `Map` or `Set` of
- * strings reads every name again each time it grows, and on a large definition each read is a wait
- * for memory). A name is compared with the name at a position only when their hashes are equal.
+ * Positions by name: a table of the names' positions, sized once for all the names it will hold,
+ * so that adding a name never reads the names added before it (a `Map` or `Set` of strings reads
+ * every name again each time it grows, and on a large definition each read is a wait for memory).
+ * Each slot is one integer: the position, and in the bits the position leaves free, more bits of
+ * the name's hash; a name is compared with the name at a position only when those bits are equal.
+ * Four bytes a slot keep the table small: on a large definition, each slot written or read is
+ * likely a wait for memory, the fewer the smaller the table.
  */
 export class NameTable {
-  /** `[hash, position + 1]` pairs; a hash of 0 marks an empty slot */
+  /** `position + 1`, with hash bits above it; 0 marks an empty slot */
   private readonly slots: Int32Array;
   private readonly mask: number;
+  /** how many low bits of a slot hold `position + 1`, and those bits set */
+  private readonly positionBits: number;
+  private readonly positions: number;
 
   constructor(
     /** How many names it will hold at most. */
@@ -513,8 +744,10 @@ export class NameTable {
   ) {
     let slots = 16;
     while (slots < 2 * size) slots *= 2;
-    this.slots = new Int32Array(2 * slots);
+    this.slots = new Int32Array(slots);
     this.mask = slots - 1;
+    this.positionBits = Math.ceil(Math.log2(size + 2));
+    this.positions = 2 ** this.positionBits - 1;
   }
 
   /** Adds a name at a position; false (and nothing added) when the table has the name already. */
@@ -522,23 +755,89 @@ export class NameTable {
     const hash = hashOf(name);
     const slot = this.slotOf(name, hash);
     if (this.slots[slot] !== 0) return false;
-    this.slots[slot] = hash;
-    this.slots[slot + 1] = position + 1;
+    this.slots[slot] = this.tagOf(hash) + position + 1;
     return true;
   }
 
   /** The position of a name; -1 when the table does not have it. */
   public find(name: string): number {
-    return this.slots[this.slotOf(name, hashOf(name)) + 1] - 1;
+    return (this.slots[this.slotOf(name, hashOf(name))] & this.positions) - 1; // eslint-disable-line no-bitwise
+  }
+
+  /** The hash bits a slot holds above the position: the top bits of the hash (the slot's index is its low bits). */
+  private tagOf(hash: number): number {
+    return this.positionBits >= 31 ? 0 : (hash >>> (this.positionBits + 1)) << this.positionBits; // eslint-disable-line no-bitwise
   }
 
   /** Where a name is in `slots`, or else the empty slot where it goes (linear probing). */
   private slotOf(name: string, hash: number): number {
-    const { slots, mask } = this;
+    const { slots, mask, positions } = this;
+    const tag = this.tagOf(hash);
     for (let i = hash & mask; ; i = (i + 1) & mask) { // eslint-disable-line no-bitwise
-      const found = slots[2 * i];
-      if (found === 0 || (found === hash && this.nameAt(slots[2 * i + 1] - 1) === name)) return 2 * i;
+      const found = slots[i];
+      if (found === 0 || (found - (found & positions) === tag && this.nameAt((found & positions) - 1) === name)) return i; // eslint-disable-line no-bitwise
     }
+  }
+}
+
+/**
+ * Which names of a list repeat an earlier one, found without a table of every name: a table that
+ * large is written all over as names are added, and on a large definition each write is a wait for
+ * memory. Instead, each name sets one bit of its hash in a bitmap of 8 to 16 bits per name (small
+ * enough to stay in the CPU caches); a name whose bit is already set may repeat an earlier name,
+ * and only those few are compared, once every name is added.
+ */
+export class RepeatedNames {
+  /** one bit per slot, a name's slot being the top bits of its hash */
+  private readonly seen: Int32Array;
+  private readonly shift: number;
+  /** the hash of the name at each position; 0 when none was added there */
+  private readonly hashes: Int32Array;
+  /** the positions whose name's bit was already set: every repeated name, and a few others */
+  private readonly maybe: number[] = [];
+
+  constructor(
+    /** How many positions there are at most. */
+    size: number,
+  ) {
+    let bits = 32;
+    while (bits < 8 * size) bits *= 2;
+    this.seen = new Int32Array(bits / 32);
+    this.shift = 32 - Math.log2(bits);
+    this.hashes = new Int32Array(size);
+  }
+
+  /** Adds the name at a position (positions are added in increasing order). */
+  public add(name: string, position: number): void {
+    const hash = hashOf(name);
+    this.hashes[position] = hash;
+    const slot = hash >>> this.shift; // eslint-disable-line no-bitwise
+    const bit = 1 << (slot & 31); // eslint-disable-line no-bitwise
+    if (this.seen[slot >>> 5] & bit) this.maybe.push(position); // eslint-disable-line no-bitwise
+    else this.seen[slot >>> 5] |= bit; // eslint-disable-line no-bitwise
+  }
+
+  /** The positions, below `end`, whose name is the name at an earlier position, in increasing order. */
+  public repeats(nameAt: (position: number) => unknown, end: number): number[] {
+    if (this.maybe.length === 0) return [];
+    // the first position of each name that may repeat: only the positions with one of their hashes can
+    // hold one, and those have one of their slots (a bitmap of those slots spares most lookups)
+    const hashes = new Set<number>();
+    const wanted = new Int32Array(this.seen.length);
+    for (const p of this.maybe) {
+      const slot = this.hashes[p] >>> this.shift; // eslint-disable-line no-bitwise
+      wanted[slot >>> 5] |= 1 << (slot & 31); // eslint-disable-line no-bitwise
+      hashes.add(this.hashes[p]);
+    }
+    const first = new Map<unknown, number>();
+    for (let p = 0; p < end; p++) {
+      const hash = this.hashes[p];
+      const slot = hash >>> this.shift; // eslint-disable-line no-bitwise
+      if (hash === 0 || !(wanted[slot >>> 5] & (1 << (slot & 31))) || !hashes.has(hash)) continue; // eslint-disable-line no-bitwise
+      const name = nameAt(p);
+      if (!first.has(name)) first.set(name, p);
+    }
+    return this.maybe.filter(p => first.get(nameAt(p))! < p);
   }
 }
 
@@ -561,6 +860,35 @@ export type ListedType = typeof LISTED[number];
 /** How many nodes, or connections, a visitor gets at a time (see `ScopeVisitor.nodes`). */
 export const BLOCK = 64;
 
+/** The integers kept per node (`ValidationContext.nodeInts`), and where each one is. */
+const NODE_INTS = 8;
+const FIRST_IN = 0;
+const LAST_IN = 1;
+const FIRST_OUT = 2;
+const LAST_OUT = 3;
+/** a bit for each of the first 31 inputs connected */
+const MASK = 4;
+/** how many inputs are connected */
+const CONNECTED = 5;
+/** how many inputs the node has */
+const INPUTS = 6;
+/** 1 for the first node of a name */
+const NAMED = 7;
+
+/** The integers kept per connection (`ValidationContext.links`), and where each one is. */
+const LINK = 6;
+const SOURCE = 0;
+const TARGET = 1;
+const KIND = 2;
+const INPUT = 3;
+const NEXT_IN = 4;
+const NEXT_OUT = 5;
+/** Bits of a connection's `KIND`. */
+const DATA = 1;
+const CONDITIONAL = 2;
+/** a `Data` connection whose target input is a string */
+const TARGET_INPUT = 4;
+
 /** How many names `ValidationContext.node` keeps. */
 const RECENT = 4;
 
@@ -574,23 +902,6 @@ const SHORT = 16;
 function find<T extends { readonly name: string }>(list: readonly T[], name: unknown, end: number = list.length): T | undefined {
   for (let i = 0; i < end; i++) if (list[i].name === name) return list[i];
   return undefined;
-}
-
-/**
- * A node's list of connections with one more. Most nodes have a few connections: those lists are
- * copied at their exact size, as growing one in place reserves room for 16 more, which on a large
- * definition would more than double the memory the lists take.
- */
-function append(list: readonly ConnectionEntry[], entry: ConnectionEntry): readonly ConnectionEntry[] {
-  switch (list.length) { // array literals are allocated at their size
-    case 0: return [entry];
-    case 1: return [list[0], entry];
-    case 2: return [list[0], list[1], entry];
-    case 3: return [list[0], list[1], list[2], entry];
-    default:
-      (list as ConnectionEntry[]).push(entry);
-      return list;
-  }
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -43,6 +43,18 @@ describe('UnsatisfiedConnectionConditions', () => {
     expect(findingsOf(def, 'UnsatisfiedConnectionConditions').map(f => f.node)).toEqual(['Summary']);
   });
 
+  test.each([['before', true], ['after', false]])('a node that feeds several nodes guards each of them (another reader %s)', (_when, first) => {
+    // GIVEN BillingAgent (Billing branch) feeding Summary, which also needs the Urgent branch, and Audit, which needs nothing else
+    const def = withSummary({ source: 'Escalate', output: 'functionResponse' });
+    def.nodes.push(outputNode('Audit'));
+    const toAudit = data('BillingToAudit', 'BillingAgent', 'agentResponse', 'Audit', 'document');
+    if (first) def.connections.unshift(toAudit);
+    else def.connections.push(toAudit);
+
+    // THEN only Summary can never run, whichever of them reads BillingAgent's guard last
+    expect(findingsOf(def, 'UnsatisfiedConnectionConditions').map(f => [f.node, f.connection])).toEqual([['Summary', 'OtherToSummary']]);
+  });
+
   test('passes when a branch node also reads data from before the Condition node', () => {
     expectNone(withSummary({ source: 'FlowInput', output: 'document' }), 'UnsatisfiedConnectionConditions');
   });

@@ -5,7 +5,7 @@ import { EXAMPLES, fixture, loopBody, nodeOf, rag } from './util';
 import { FlowValidationSeverity, FlowValidator, validateFlowDefinition } from '../../src';
 import { FlowConnectionJson } from '../../src/definition/schema';
 import { RULES, SERVICE_VALIDATION_TYPES, ValidationContext } from '../../src/validation';
-import { BLOCK, hashOf, NameTable } from '../../src/validation/context';
+import { BLOCK, hashOf, NameTable, RepeatedNames } from '../../src/validation/context';
 
 describe('validateFlowDefinition', () => {
   test.each(EXAMPLES)('reports nothing for the valid example %s (flows-spec §1.10)', (name) => {
@@ -116,29 +116,29 @@ describe('nodes with long lists (no valid flow has them, but the checks stay exa
 describe('ValidationContext', () => {
   test('resolves each connection to the nodes it joins, and lists them on both nodes', () => {
     const ctx = new ValidationContext(rag(), undefined, {});
-    expect(ctx.nodes.filter(n => n.isNamed).map(n => n.name)).toEqual(['FlowInput', 'FindChunks', 'Answer', 'FlowOutput']);
+    expect(ctx.nodeEntries().filter(n => n.isNamed).map(n => n.name)).toEqual(['FlowInput', 'FindChunks', 'Answer', 'FlowOutput']);
     expect(ctx.nodesOfType('Input').map(n => n.name)).toEqual(['FlowInput']);
     expect(ctx.nodesOfType('Output').map(n => n.name)).toEqual(['FlowOutput']);
     expect(ctx.nodesOfType('Loop')).toEqual([]);
     const input = ctx.node('FlowInput')!;
     const answer = ctx.node('Answer')!;
-    expect(input.outgoing.map(c => c.connection.name)).toEqual(['InputToFindChunks', 'InputToAnswer']);
-    expect(answer.incoming.map(c => c.connection.name)).toEqual(['InputToAnswer', 'ChunksToAnswer']);
-    expect(answer.incoming.map(c => c.source?.name)).toEqual(['FlowInput', 'FindChunks']);
-    expect(answer.incoming.filter(c => c.targetInput === 'context').map(c => c.name)).toEqual(['ChunksToAnswer']);
-    expect(answer.incoming.map(c => c.input)).toEqual(answer.inputs);
-    expect(answer.unconnectedInputs()).toEqual([]);
+    expect(ctx.outgoing(input.index).map(c => c.connection.name)).toEqual(['InputToFindChunks', 'InputToAnswer']);
+    expect(ctx.incoming(answer.index).map(c => c.connection.name)).toEqual(['InputToAnswer', 'ChunksToAnswer']);
+    expect(ctx.incoming(answer.index).map(c => c.source?.name)).toEqual(['FlowInput', 'FindChunks']);
+    expect(ctx.incoming(answer.index).filter(c => c.targetInput === 'context').map(c => c.name)).toEqual(['ChunksToAnswer']);
+    expect(ctx.incoming(answer.index).map(c => c.input)).toEqual(answer.inputs);
+    expect(ctx.unconnectedInputs(answer)).toEqual([]);
     expect(answer.inputs.map(i => i.name)).toEqual(['question', 'context']);
     expect(answer.node).toBe(nodeOf(ctx.definition, 'Answer'));
-    expect(ctx.nodes.map(n => n.index)).toEqual([0, 1, 2, 3]);
+    expect(ctx.nodeEntries().map(n => n.index)).toEqual([0, 1, 2, 3]);
     expect(ctx.scopeLabel).toBe('the flow');
   });
 
   test('visits the nodes, then the connections, by blocks as they are indexed, in definition order', () => {
     const seen: string[] = [];
     new ValidationContext(rag(), undefined, {}, undefined, {
-      nodes: (entries, from, to, ctx) => seen.push(`nodes ${entries.slice(from, to).map(n => n.name).join(' ')} (${ctx.nodes.length} indexed, ${ctx.connections.length} connections)`),
-      connections: (entries, from, to, ctx) => seen.push(`connections ${entries.slice(from, to).map(c => c.name).join(' ')} (${ctx.connections.length} indexed)`),
+      nodes: (entries, from, to, ctx) => seen.push(`nodes ${entries.slice(from, to).map(n => n.name).join(' ')} (${ctx.nodeCount} indexed, ${ctx.connectionCount} connections)`),
+      connections: (entries, from, to, ctx) => seen.push(`connections ${entries.slice(from, to).map(c => c.name).join(' ')} (${ctx.connectionCount} indexed)`),
     });
     expect(seen).toEqual([
       'nodes FlowInput FindChunks Answer FlowOutput (4 indexed, 0 connections)',
@@ -152,7 +152,7 @@ describe('ValidationContext', () => {
     const nodes: any[] = Array.from({ length: count }, (_, i) => ({ name: `bad name ${i}`, type: 'Output', configuration: { output: {} } }));
     const blocks: string[] = [];
     new ValidationContext({ nodes, connections: [] }, undefined, {}, undefined, {
-      nodes: (_entries, from, to, ctx) => blocks.push(`${from}-${to} (${ctx.nodes.length} indexed)`),
+      nodes: (entries, from, to, ctx) => blocks.push(`${entries[from].index}-${entries[to - 1].index + 1} (${ctx.nodeCount} indexed)`),
       connections: () => undefined,
     });
     expect(blocks).toEqual([`0-${BLOCK} (${BLOCK} indexed)`, `${BLOCK}-${2 * BLOCK} (${2 * BLOCK} indexed)`, `${2 * BLOCK}-${count} (${count} indexed)`]);
@@ -178,10 +178,10 @@ describe('ValidationContext', () => {
 
     // WHEN it is indexed
     const ctx = new ValidationContext(chain(count, Array.from({ length: count - 1 }, (_, i) => [`N${i}`, `N${i + 1}`])), undefined, {}, undefined, {
-      nodes: (_entries, from, to, c) => seen.push(`nodes ${from}-${to} (${c.connections.length} connections)`),
+      nodes: (entries, from, to, c) => seen.push(`nodes ${entries[from].index}-${entries[to - 1].index + 1} (${c.connectionCount} connections)`),
       connections: (entries, from, to, c) => {
-        seen.push(`connections ${from}-${to} (${c.nodes.length} nodes)`);
-        for (const e of entries.slice(from, to)) if (!(e.source!.index < c.nodes.length && e.target!.index < c.nodes.length)) strays.push(e.name!);
+        seen.push(`connections ${entries[from].index}-${entries[to - 1].index + 1} (${c.nodeCount} nodes)`);
+        for (const e of entries.slice(from, to)) if (!(e.source!.index < c.nodeCount && e.target!.index < c.nodeCount)) strays.push(e.name!);
       },
     });
 
@@ -195,7 +195,7 @@ describe('ValidationContext', () => {
       'connections 128-191 (192 nodes)',
     ]);
     expect(strays).toEqual([]);
-    expect(ctx.connections.map(c => c.index)).toEqual(Array.from({ length: count - 1 }, (_, i) => i));
+    expect(ctx.connectionEntries().map(c => c.index)).toEqual(Array.from({ length: count - 1 }, (_, i) => i));
   });
 
   test('a connection to a node defined later, or to no node, keeps the connections after it waiting: they stay in definition order', () => {
@@ -204,15 +204,15 @@ describe('ValidationContext', () => {
     const ctx = new ValidationContext(
       chain(2 * BLOCK + 5, [['N0', 'N1'], ['N1', 'N2'], ['N5', later], ['N0', 'N2'], ['N0', 'Nowhere'], [7, 'N1'], ['N1', 'N3']]),
       undefined, {}, undefined,
-      { nodes: (_e, _f, _t, c) => counts.push(c.connections.length), connections: () => undefined },
+      { nodes: (_e, _f, _t, c) => counts.push(c.connectionCount), connections: () => undefined },
     );
     // K2 waits for its target (second block), K4 and K5 for the end (their ends are no node)
     expect(counts).toEqual([0, 2, 4]);
-    expect(ctx.connections.map(c => `${c.name} ${c.source?.name} ${c.target?.name}`)).toEqual([
+    expect(ctx.connectionEntries().map(c => `${c.name} ${c.source?.name} ${c.target?.name}`)).toEqual([
       'K0 N0 N1', 'K1 N1 N2', `K2 N5 ${later}`, 'K3 N0 N2', 'K4 N0 undefined', 'K5 undefined N1', 'K6 N1 N3',
     ]);
-    expect(ctx.node('N1')!.incoming.map(c => c.name)).toEqual(['K0', 'K5']);
-    expect(ctx.node('N0')!.outgoing.map(c => c.name)).toEqual(['K0', 'K3', 'K4']);
+    expect(ctx.incoming(ctx.node('N1')!.index).map(c => c.name)).toEqual(['K0', 'K5']);
+    expect(ctx.outgoing(ctx.node('N0')!.index).map(c => c.name)).toEqual(['K0', 'K3', 'K4']);
   });
 
   test("a rule's node findings come before its connection findings, even when a connection was checked before the last nodes", () => {
@@ -233,19 +233,20 @@ describe('ValidationContext', () => {
       nodes: [...def.nodes!, { ...nodeOf(def, 'Answer') }],
       connections: [...def.connections!, { name: 'ToNowhere', type: 'Data', source: 'Answer', target: 'Nowhere' } as any],
     }, undefined, {});
-    const last = ctx.connections[ctx.connections.length - 1];
+    const last = ctx.connection(ctx.connectionCount - 1);
     expect(last.source?.name).toBe('Answer');
     expect(last.target).toBeUndefined();
-    expect(ctx.nodes[4].isNamed).toBe(false);
-    expect(ctx.nodes[4].incoming).toEqual([]);
-    expect(ctx.node('Answer')).toBe(ctx.nodes[2]);
+    expect(ctx.nodeAt(4).isNamed).toBe(false);
+    expect(ctx.incoming(4)).toEqual([]);
+    expect(ctx.node('Answer')!.index).toBe(2);
   });
 
   test('lists the conditional connections, in definition order', () => {
     const def = fixture('example-b-condition-routing');
     const conditional = def.connections!.filter((c: FlowConnectionJson) => c.type === 'Conditional').map((c: FlowConnectionJson) => c.name);
     expect(conditional.length).toBeGreaterThan(1);
-    expect(new ValidationContext(def, undefined, {}).conditionalConnections.map(c => c.name)).toEqual(conditional);
+    const ctx = new ValidationContext(def, undefined, {});
+    expect(ctx.conditionalConnections.map(c => ctx.connectionJson(c).name)).toEqual(conditional);
     expect(new ValidationContext(rag(), undefined, {}).conditionalConnections).toEqual([]);
   });
 
@@ -268,7 +269,7 @@ describe('ValidationContext', () => {
     expect(route.conditions.map(c => c.name)).toEqual(['Billing', 'Urgent', 'default']);
     expect(route.condition('Urgent')).toBe(route.node.configuration!.condition.conditions[1]);
     const node = { name: 'N', type: 'Prompt', inputs: [{ name: 'a', type: 'String', expression: '$.data' }, 'x', { name: 'a' }, { name: 'b' }] };
-    const entries = new ValidationContext({ nodes: [node as any], connections: [] }, undefined, {}).nodes[0];
+    const entries = new ValidationContext({ nodes: [node as any], connections: [] }, undefined, {}).nodeAt(0);
     expect(entries.inputs.map(i => i.name)).toEqual(['a', 'b']);
     expect(entries.input('a')).toBe(node.inputs[0]);
   });
@@ -282,9 +283,9 @@ describe('ValidationContext', () => {
     const ctx = new ValidationContext({ nodes, connections }, undefined, {});
     const expected = (name: unknown) => (typeof name === 'string' ? nodes.find(n => n.name === name)?.tag : undefined);
     const tag = (node: object | undefined) => (node as { tag?: number } | undefined)?.tag;
-    expect(ctx.connections.map(c => [tag(c.source?.node), tag(c.target?.node)]))
+    expect(ctx.connectionEntries().map(c => [tag(c.source?.node), tag(c.target?.node)]))
       .toEqual(connections.map(c => [expected(c.source), expected(c.target)]));
-    expect(ctx.node('C')).toBe(ctx.nodes[2]);
+    expect(ctx.node('C')!.index).toBe(2);
     expect(ctx.node(7)).toBeUndefined();
   });
 });
@@ -321,6 +322,15 @@ describe('NameTable', () => {
     expect(table.find('Q-absent')).toBe(-1);
   });
 
+  test.each([0, 1, 2, 3, 6, 7, 14, 15, 16, 17, 254, 255, 1000])('a table for %i names holds each at its position (the position and hash bits share a slot)', (size) => {
+    const names = Array.from({ length: size }, (_, i) => `Name${i}`);
+    const table = new NameTable(size, i => names[i]);
+    expect(names.every((name, i) => table.add(name, i))).toBe(true);
+    expect(names.map(name => table.find(name))).toEqual(names.map((_, i) => i));
+    expect(names.some(name => table.add(name, 0))).toBe(false);
+    expect(table.find('Absent')).toBe(-1);
+  });
+
   test('a definition with node and connection names of the same hash has no duplicate', () => {
     const [a, b] = TWINS;
     const def: any = {
@@ -337,5 +347,62 @@ describe('NameTable', () => {
     expect(names.map(f => f.message)).toEqual([`connection name '${a}' is used more than once; give each connection its own name`]);
     const ctx = new ValidationContext(def, undefined, {});
     expect([ctx.node(a)?.index, ctx.node(b)?.index]).toEqual([0, 1]);
+  });
+});
+
+describe('RepeatedNames', () => {
+  test('finds each name that repeats an earlier one, and only those, whatever their hashes share', () => {
+    // GIVEN many distinct names (some share bitmap bits or the whole hash), and repeats of a few of them
+    const names = [...Array.from({ length: 5000 }, (_, i) => `K${i}`), 'N57707', 'N294430', 'K7', 'K4999', 'K7', 'N57707'];
+    const repeated = new RepeatedNames(names.length);
+
+    // WHEN every name is added
+    names.forEach((name, i) => repeated.add(name, i));
+
+    // THEN exactly the later copies are repeats, in order
+    expect(repeated.repeats(i => names[i], names.length)).toEqual([5002, 5003, 5004, 5005]);
+  });
+
+  test('finds no repeat among distinct names, and none in an empty list', () => {
+    const names = Array.from({ length: 300 }, (_, i) => `Connection${i}`);
+    const repeated = new RepeatedNames(names.length);
+    names.forEach((name, i) => repeated.add(name, i));
+    expect(repeated.repeats(i => names[i], names.length)).toEqual([]);
+    expect(new RepeatedNames(0).repeats(() => undefined, 0)).toEqual([]);
+  });
+});
+
+describe('ValidationContext memory', () => {
+  test('entries that are not objects leave no gap: indexes and positions count the objects, and the definition is not changed', () => {
+    // GIVEN nodes and connections with malformed entries among them
+    const def: any = {
+      nodes: [{ name: 'A', type: 'Output' }, null, 'B', { name: 'C', type: 'Output' }, 7, { name: 'D', type: 'Output' }, null],
+      connections: [{ name: 'K0', type: 'Conditional', source: 'A', target: 'C' }, [], { name: 'K1', type: 'Conditional', source: 'C', target: 'D' }, 'K2'],
+    };
+    const copy = JSON.parse(JSON.stringify(def));
+
+    // WHEN it is indexed
+    const ctx = new ValidationContext(def, undefined, {});
+
+    // THEN the objects are numbered in order, connections join them by index, and the definition is as written
+    expect(ctx.nodeEntries().map(n => `${n.index} ${n.name}`)).toEqual(['0 A', '1 C', '2 D']);
+    expect(ctx.connectionEntries().map(c => `${c.index} ${c.name} ${c.source?.index}-${c.target?.index}`)).toEqual(['0 K0 0-1', '1 K1 1-2']);
+    expect(ctx.outgoing(1).map(c => c.name)).toEqual(['K1']);
+    expect(def).toEqual(copy);
+    expect([ctx.nodeCount, ctx.connectionCount]).toEqual([3, 2]);
+
+    // AND a definition whose malformed entries all come last is numbered the same way
+    const trailing = new ValidationContext({ nodes: [{ name: 'A', type: 'Output' }, null], connections: [{ name: 'K0', type: 'Conditional', source: 'A', target: 'A' }, 7] } as any, undefined, {});
+    expect([trailing.nodeEntries().map(n => n.name), trailing.connectionEntries().map(c => c.name)]).toEqual([['A'], ['K0']]);
+  });
+
+  test('a node looked up again after its block is an entry made again, with the same facts', () => {
+    const nodes: any[] = Array.from({ length: 2 * BLOCK }, (_, i) => ({ name: `N${i}`, type: 'Output', inputs: [{ name: 'document', type: 'String' }] }));
+    const ctx = new ValidationContext({ nodes, connections: [] }, undefined, {});
+    const first = ctx.node('N0')!;
+    ctx.node('N1'); ctx.node('N2'); ctx.node('N3'); ctx.node('N4'); // more names than the lookup keeps
+    const again = ctx.node('N0')!;
+    expect(again).not.toBe(first);
+    expect([again.index, again.name, again.input('document')]).toEqual([first.index, first.name, first.input('document')]);
   });
 });

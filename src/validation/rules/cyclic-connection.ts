@@ -12,39 +12,43 @@ export const cyclicConnection: FlowValidationRule = {
   type: 'CyclicConnection',
   severity: FlowValidationSeverity.ERROR,
   scope(ctx: ValidationContext, report: Report): void {
-    const state = new Uint8Array(ctx.nodes.length); // 0 = not seen, ON_PATH, DONE
-    // iterative depth-first search: a stack of nodes, with the index of each one's next outgoing connection
-    const stack: number[] = [];
-    const next: number[] = [];
-    for (const root of ctx.nodes) {
-      if (!root.isNamed || state[root.index] !== 0) continue;
-      stack.push(root.index);
-      next.push(0);
-      state[root.index] = ON_PATH;
-      while (stack.length > 0) {
-        const top = stack.length - 1;
-        const out = ctx.nodes[stack[top]].outgoing;
-        if (next[top] >= out.length) {
+    const state = new Uint8Array(ctx.nodeCount); // 0 = not seen, ON_PATH, DONE
+    // iterative depth-first search: a stack of nodes (each one at most once), with the position of each one's
+    // next outgoing connection; in flat arrays, as a long chain of nodes makes a deep stack
+    const stack = new Int32Array(ctx.nodeCount);
+    const next = new Int32Array(ctx.nodeCount);
+    let depth = 0;
+    for (let root = 0; root < ctx.nodeCount; root++) {
+      if (!ctx.isNamed(root) || state[root] !== 0) continue;
+      stack[0] = root;
+      next[0] = ctx.firstOutgoing(root);
+      depth = 1;
+      state[root] = ON_PATH;
+      while (depth > 0) {
+        const top = depth - 1;
+        const c = next[top];
+        if (c < 0) {
           state[stack[top]] = DONE;
-          stack.pop();
-          next.pop();
+          depth--;
           continue;
         }
-        const c = out[next[top]++];
-        const target = c.target;
-        if (!target) continue; // UnknownConnectionTarget
-        if (state[target.index] === ON_PATH) {
-          const { name, source } = c.connection;
+        next[top] = ctx.nextOutgoing(c);
+        const target = ctx.targetOf(c);
+        if (target < 0) continue; // UnknownConnectionTarget
+        if (state[target] === ON_PATH) {
+          const { name, source } = ctx.connectionJson(c);
+          const targetName = ctx.nameAt(target);
           report({
             connection: name,
-            node: target.name,
-            message: `connection '${name}' (${source} → ${target.name}) closes a cycle; flows must not loop back: `
+            node: targetName,
+            message: `connection '${name}' (${source} → ${targetName}) closes a cycle; flows must not loop back: `
               + 'remove the connection, or repeat work with an Iterator/Collector or a Loop node',
           });
-        } else if (state[target.index] === 0) {
-          state[target.index] = ON_PATH;
-          stack.push(target.index);
-          next.push(0);
+        } else if (state[target] === 0) {
+          state[target] = ON_PATH;
+          stack[depth] = target;
+          next[depth] = ctx.firstOutgoing(target);
+          depth++;
         }
       }
     }

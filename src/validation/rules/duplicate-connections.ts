@@ -1,4 +1,5 @@
-import { ConnectionEntry, FlowValidationRule, Report, ValidationContext } from '../context';
+import { FlowConnectionJson } from '../../definition/schema';
+import { ConnectionEntry, FlowValidationRule, NodeEntry, Report, ValidationContext } from '../context';
 import { FlowValidationSeverity } from '../types';
 
 /**
@@ -11,54 +12,74 @@ export const duplicateConnections: FlowValidationRule = {
   type: 'DuplicateConnections',
   severity: FlowValidationSeverity.WARNING,
   // the nodes' lists hold the connections up to this one (and a few after it): the first of a repeated pair is there
-  connection(entry: ConnectionEntry, _ctx: ValidationContext, report: Report): void {
+  connection(entry: ConnectionEntry, ctx: ValidationContext, report: Report): void {
     const { source, target, sourceOutput, targetInput, condition } = entry;
     if (!source || !target) return;
     if (sourceOutput !== undefined && targetInput !== undefined) {
       // identical data connections feed the same input
-      const earlier = earlierOf(target.incoming, entry, true);
-      if (earlier) reportRepeat(entry, earlier, `output '${sourceOutput}' to input '${targetInput}'`, report);
+      const earlier = earlierOf(ctx, target, entry, true);
+      if (earlier !== undefined) reportRepeat(entry, ctx.connectionJson(earlier), `output '${sourceOutput}' to input '${targetInput}'`, report);
     } else if (condition !== undefined) {
       // identical conditional connections leave the same node
-      const earlier = earlierOf(source.outgoing, entry, false);
-      if (earlier) reportRepeat(entry, earlier, `condition '${condition}'`, report);
+      const earlier = earlierOf(ctx, source, entry, false);
+      if (earlier !== undefined) reportRepeat(entry, ctx.connectionJson(earlier), `condition '${condition}'`, report);
     }
   },
 };
 
-/** The first connections of each key, for the lists too long to search (no valid flow has one). */
-const firstByKey = new WeakMap<readonly ConnectionEntry[], Map<string, ConnectionEntry>>();
+/**
+ * The first connections of each key, by node index, for the nodes with too many connections to
+ * search (no valid flow has one): into each node, and out of each node.
+ */
+type FirstByKey = WeakMap<ValidationContext, Map<number, Map<string, number>>>;
+const firstByKey: [FirstByKey, FirstByKey] = [new WeakMap(), new WeakMap()];
+
+/** How many connections of a node's list are searched in order; past this, they are indexed by key. */
+const SEARCHED = 16;
 
 /**
- * The first connection of `list` before `entry` that carries the same as `entry`: the same output to the
- * same input (`data`, in the target's incoming list), or the same condition to the same node (in the
- * source's outgoing list). A node has a few connections, so its list is searched; a list longer than 16
- * is indexed by key instead, once, and then kept up to date (the rule sees the connections in order).
+ * The position of the first connection before `entry` that carries the same as `entry`: the same
+ * output to the same input (`data`, among the connections into `node`, its target), or the same
+ * condition to the same node (among the connections out of `node`, its source). A node has a few
+ * connections, so its list is searched; a list longer than 16 is indexed by key instead, once, and
+ * then kept up to date (the rule sees the connections in order).
  */
-function earlierOf(list: readonly ConnectionEntry[], entry: ConnectionEntry, data: boolean): ConnectionEntry | undefined {
-  if (list.length <= 16) {
-    for (const c of list) if (c.index < entry.index && carriesTheSame(c, entry, data)) return c;
-    return undefined;
-  }
-  let first = firstByKey.get(list);
-  if (!first) {
-    first = new Map();
-    for (const c of list) {
-      const k = c.index < entry.index ? keyOf(c, data) : undefined;
-      if (k !== undefined && !first.has(k)) first.set(k, c);
+function earlierOf(ctx: ValidationContext, node: NodeEntry, entry: ConnectionEntry, data: boolean): number | undefined {
+  const first = data ? ctx.firstIncoming(node.index) : ctx.firstOutgoing(node.index);
+  const next = (c: number) => data ? ctx.nextIncoming(c) : ctx.nextOutgoing(c);
+  let byNode = firstByKey[data ? 0 : 1].get(ctx);
+  if (!byNode) firstByKey[data ? 0 : 1].set(ctx, byNode = new Map());
+  let byKey = byNode.get(node.index);
+  if (!byKey) {
+    let length = 0;
+    for (let c = first; c >= 0 && length <= SEARCHED; c = next(c)) length++;
+    if (length <= SEARCHED) {
+      for (let c = first; c >= 0 && c < entry.index; c = next(c)) {
+        if (carriesTheSame(ctx, c, entry, data)) return c;
+      }
+      return undefined;
     }
-    firstByKey.set(list, first);
+    byKey = new Map();
+    for (let c = first; c >= 0 && c < entry.index; c = next(c)) {
+      const k = keyOf(ctx.connection(c), data);
+      if (k !== undefined && !byKey.has(k)) byKey.set(k, c);
+    }
+    byNode.set(node.index, byKey);
   }
   const k = keyOf(entry, data)!;
-  const earlier = first.get(k);
-  if (!earlier) first.set(k, entry);
+  const earlier = byKey.get(k);
+  if (earlier === undefined) byKey.set(k, entry.index);
   return earlier;
 }
 
-function carriesTheSame(c: ConnectionEntry, entry: ConnectionEntry, data: boolean): boolean {
-  return data
-    ? c.source === entry.source && c.sourceOutput === entry.sourceOutput && c.targetInput === entry.targetInput
-    : c.target === entry.target && c.condition === entry.condition;
+/** Whether the connection at position `c` carries the same as `entry` (see `earlierOf`; both share `entry`'s target, or its source). */
+function carriesTheSame(ctx: ValidationContext, c: number, entry: ConnectionEntry, data: boolean): boolean {
+  if (data) {
+    if (ctx.sourceOf(c) !== entry.source!.index || !ctx.hasTargetInput(c)) return false;
+    const other = ctx.connection(c);
+    return other.sourceOutput === entry.sourceOutput && other.targetInput === entry.targetInput;
+  }
+  return ctx.targetOf(c) === entry.target!.index && ctx.isConditional(c) && ctx.connection(c).condition === entry.condition;
 }
 
 /** What `carriesTheSame` compares, as one key; undefined for a connection that carries nothing comparable (or comes from no node). */
@@ -67,7 +88,7 @@ function keyOf(c: ConnectionEntry, data: boolean): string | undefined {
   return c.target && c.condition !== undefined ? `${c.target.index} ${c.condition}` : undefined;
 }
 
-function reportRepeat({ connection: c }: ConnectionEntry, { connection: earlier }: ConnectionEntry, carries: string, report: Report): void {
+function reportRepeat({ connection: c }: ConnectionEntry, earlier: FlowConnectionJson, carries: string, report: Report): void {
   report({
     connection: c.name,
     node: c.target,

@@ -60,18 +60,18 @@ export const limitExceeded: FlowValidationRule = {
     }
   },
   scope(ctx: ValidationContext, report: Report): void {
-    if (ctx.nodes.length > LIMITS.nodes) {
-      report({ message: `${ctx.scopeLabel} has ${ctx.nodes.length} nodes; the service allows at most ${LIMITS.nodes}: split it into several flows` });
+    if (ctx.nodeCount > LIMITS.nodes) {
+      report({ message: `${ctx.scopeLabel} has ${ctx.nodeCount} nodes; the service allows at most ${LIMITS.nodes}: split it into several flows` });
     }
-    if (ctx.connections.length > LIMITS.connectionsCloudFormation) {
+    if (ctx.connectionCount > LIMITS.connectionsCloudFormation) {
       report({
-        message: `${ctx.scopeLabel} has ${ctx.connections.length} connections; CloudFormation allows at most ${LIMITS.connectionsCloudFormation}: `
+        message: `${ctx.scopeLabel} has ${ctx.connectionCount} connections; CloudFormation allows at most ${LIMITS.connectionsCloudFormation}: `
           + 'split the flow, or feed several inputs from one Object with input expressions',
       });
-    } else if (ctx.connections.length > LIMITS.connectionsApi) {
+    } else if (ctx.connectionCount > LIMITS.connectionsApi) {
       report({
         severity: FlowValidationSeverity.WARNING,
-        message: `${ctx.scopeLabel} has ${ctx.connections.length} connections; the Bedrock API model documents at most ${LIMITS.connectionsApi} `
+        message: `${ctx.scopeLabel} has ${ctx.connectionCount} connections; the Bedrock API model documents at most ${LIMITS.connectionsApi} `
           + `(CloudFormation accepts ${LIMITS.connectionsCloudFormation}): check that the flow prepares`,
       });
     }

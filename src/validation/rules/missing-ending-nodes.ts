@@ -9,7 +9,7 @@ export const missingEndingNodes: FlowValidationRule = {
   type: 'MissingEndingNodes',
   severity: FlowValidationSeverity.ERROR,
   scope(ctx: ValidationContext, report: Report): void {
-    if (ctx.isLoopBody || ctx.nodesOfType('Output').length > 0) return;
+    if (ctx.isLoopBody || ctx.countOfType('Output') > 0) return;
     report({ message: 'the flow has no Output node: add one (new OutputNode(...)) at the end of each branch' });
   },
 };

@@ -9,7 +9,7 @@ export const missingLoopControllerNode: FlowValidationRule = {
   type: 'MissingLoopControllerNode',
   severity: FlowValidationSeverity.ERROR,
   scope(ctx: ValidationContext, report: Report): void {
-    if (!ctx.loopNode || ctx.nodesOfType('LoopController').length > 0) return;
+    if (!ctx.loopNode || ctx.countOfType('LoopController') > 0) return;
     report({
       node: ctx.loopNode.name,
       message: `${ctx.scopeLabel} has no LoopController node: add one with a continueCondition, and inputs categorised `

@@ -8,7 +8,7 @@ export const missingLoopInputNode: FlowValidationRule = {
   type: 'MissingLoopInputNode',
   severity: FlowValidationSeverity.ERROR,
   scope(ctx: ValidationContext, report: Report): void {
-    if (!ctx.loopNode || ctx.nodesOfType('LoopInput').length > 0) return;
+    if (!ctx.loopNode || ctx.countOfType('LoopInput') > 0) return;
     report({
       node: ctx.loopNode.name,
       message: `${ctx.scopeLabel} has no LoopInput node: add one ({ type: 'LoopInput', configuration: { loopInput: {} } }) `

@@ -9,14 +9,15 @@ export const multipleNodeInputConnections: FlowValidationRule = {
   type: 'MultipleNodeInputConnections',
   severity: FlowValidationSeverity.ERROR,
   scope(ctx: ValidationContext, report: Report): void {
-    for (const entry of ctx.nodes) {
-      for (const connections of entry.inputsWithSeveralConnections()) {
+    for (let index = 0; index < ctx.nodeCount; index++) {
+      for (const connections of ctx.inputsWithSeveralConnections(index)) {
         const input = connections[0].targetInput;
+        const name = ctx.nameAt(index);
         report({
-          node: entry.name,
+          node: name,
           port: input,
           connection: connections[1].connection.name,
-          message: `input '${input}' of node '${entry.name}' has ${connections.length} data connections `
+          message: `input '${input}' of node '${name}' has ${connections.length} data connections `
             + `(${connections.map(({ connection: c }) => `'${c.name}' from ${c.source}`).join(', ')}); an input takes exactly one: `
             + 'inputs cannot merge branches, so give each branch its own copy of the node',
         });

@@ -8,9 +8,10 @@ export const unfulfilledNodeInput: FlowValidationRule = {
   type: 'UnfulfilledNodeInput',
   severity: FlowValidationSeverity.ERROR,
   scope(ctx: ValidationContext, report: Report): void {
-    for (const entry of ctx.nodes) {
-      if (!entry.isNamed) continue;
-      for (const { name } of entry.unconnectedInputs()) {
+    for (let index = 0; index < ctx.nodeCount; index++) {
+      if (!ctx.isNamed(index) || ctx.allInputsConnected(index)) continue;
+      const entry = ctx.nodeAt(index);
+      for (const { name } of ctx.unconnectedInputs(entry)) {
         report({
           node: entry.name,
           port: name,

@@ -1,4 +1,4 @@
-import { FlowValidationRule, NodeEntry, Report, ValidationContext } from '../context';
+import { FlowValidationRule, Report, ValidationContext } from '../context';
 import { FlowValidationSeverity } from '../types';
 
 /**
@@ -10,26 +10,30 @@ export const unreachableNode: FlowValidationRule = {
   severity: FlowValidationSeverity.ERROR,
   scope(ctx: ValidationContext, report: Report): void {
     const startType = ctx.isLoopBody ? 'LoopInput' : 'Input';
-    const reached = new Uint8Array(ctx.nodes.length);
-    const queue: NodeEntry[] = [];
+    const reached = new Uint8Array(ctx.nodeCount);
+    // breadth-first search, with each node in the queue at most once
+    const queue = new Int32Array(ctx.nodeCount);
+    let queued = 0;
     for (const { name } of ctx.nodesOfType(startType)) {
       const start = ctx.node(name); // connections leave the first node of the name
       if (start && !reached[start.index]) {
         reached[start.index] = 1;
-        queue.push(start);
+        queue[queued++] = start.index;
       }
     }
-    if (queue.length === 0) return; // MissingStartingNodes / MissingLoopInputNode report this
-    for (let i = 0; i < queue.length; i++) {
-      for (const { target } of queue[i].outgoing) {
-        if (target && !reached[target.index]) {
-          reached[target.index] = 1;
-          queue.push(target);
+    if (queued === 0) return; // MissingStartingNodes / MissingLoopInputNode report this
+    for (let i = 0; i < queued; i++) {
+      for (let c = ctx.firstOutgoing(queue[i]); c >= 0; c = ctx.nextOutgoing(c)) {
+        const target = ctx.targetOf(c);
+        if (target >= 0 && !reached[target]) {
+          reached[target] = 1;
+          queue[queued++] = target;
         }
       }
     }
-    for (const { name, index, isNamed } of ctx.nodes) {
-      if (!isNamed || reached[index]) continue;
+    for (let index = 0; index < ctx.nodeCount; index++) {
+      if (!ctx.isNamed(index) || reached[index]) continue;
+      const name = ctx.nameAt(index);
       report({
         node: name,
         message: `node '${name}' cannot be reached from the ${startType} node of ${ctx.scopeLabel}: `

@@ -1,4 +1,4 @@
-import { ConnectionEntry, FlowValidationRule, NodeEntry, Report, ValidationContext } from '../context';
+import { FlowValidationRule, Report, ValidationContext } from '../context';
 import { FlowValidationSeverity } from '../types';
 
 /** What a node needs of one Condition node: the condition, and the conditional connection that set it. */
@@ -16,7 +16,8 @@ class Guard {
 
 /** What one connection brings into a node: the source's guard, and for a conditional connection its condition. */
 interface Contribution {
-  readonly connection: ConnectionEntry;
+  /** the connection's position */
+  readonly connection: number;
   readonly guard: Guard;
   readonly adds?: readonly [string, Need];
 }
@@ -45,40 +46,56 @@ export const unsatisfiedConnectionConditions: FlowValidationRule = {
   type: 'UnsatisfiedConnectionConditions',
   severity: FlowValidationSeverity.WARNING,
   scope(ctx: ValidationContext, report: Report): void {
-    const guards: (Guard | undefined)[] = new Array(ctx.nodes.length);
-    for (const node of topologicalOrder(ctx, downstreamOfConditionals(ctx))) {
+    // the guards by node index; a guard is let go once every connection that reads it has (on a large
+    // definition, guards kept to the end would stay in memory all at once)
+    const guards = new Map<number, Guard>();
+    const unread = new Int32Array(ctx.nodeCount); // how many connections have still to read each node's guard
+    const order = topologicalOrder(ctx, downstreamOfConditionals(ctx));
+    for (let k = 0; k < order.length; k++) {
+      const node = order[k];
       let conditionals = 0;
-      for (const c of node.incoming) if (c.type === 'Conditional' && c.source) conditionals++;
+      for (let c = ctx.firstIncoming(node); c >= 0; c = ctx.nextIncoming(c)) if (ctx.isConditional(c) && ctx.sourceOf(c) >= 0) conditionals++;
       const contributions: Contribution[] = [];
       let never = false;
-      for (const c of node.incoming) {
-        if (!c.source) continue;
-        const g = guards[c.source.index] ?? EMPTY;
+      for (let c = ctx.firstIncoming(node); c >= 0; c = ctx.nextIncoming(c)) {
+        const source = ctx.sourceOf(c);
+        if (source < 0) continue;
+        const g = guards.get(source) ?? EMPTY;
+        if (g !== EMPTY && --unread[source] === 0) guards.delete(source);
         if (g === NEVER) {
           never = true; // reported where it started
           continue;
         }
         if (g !== EMPTY) g.pending--;
-        if (c.type === 'Data') {
+        if (ctx.isData(c)) {
           contributions.push({ connection: c, guard: g });
-        } else if (c.condition !== undefined && conditionals === 1) {
-          contributions.push({ connection: c, guard: g, adds: [c.connection.source, { condition: c.condition, via: c.connection.name }] });
+        } else if (conditionals === 1 && ctx.isConditional(c)) {
+          const condition = ctx.conditionOf(c);
+          const { source: conditionNode, name: via } = ctx.connectionJson(c);
+          if (condition !== undefined) contributions.push({ connection: c, guard: g, adds: [conditionNode, { condition, via }] });
         }
       }
-      const merged = never ? undefined : merge(contributions, ({ connection: c }, conditionNode, held, needed) => report({
-        node: node.name,
-        connection: c.name,
-        message: `node '${node.name}' can never run: through connection '${c.name}' it needs condition '${needed.condition}' of Condition node `
-          + `'${conditionNode}' (connection '${needed.via}'), and through its other inputs condition '${held.condition}' (connection '${held.via}'); `
-          + `only one condition of '${conditionNode}' holds at a time: give each branch its own copy of '${node.name}'`,
-      }));
-      guards[node.index] = merged ?? NEVER;
-      if (merged !== undefined && merged !== EMPTY) {
-        for (const c of node.outgoing) if (c.target) merged.pending++;
-      }
+      const merged = never ? undefined : merge(contributions, (position, conditionNode, held, needed) =>
+        reportNever(ctx.nameAt(node), ctx.connectionJson(position).name, conditionNode, held, needed, report));
+      let readers = 0;
+      for (let c = ctx.firstOutgoing(node); c >= 0; c = ctx.nextOutgoing(c)) if (ctx.targetOf(c) >= 0) readers++;
+      if (readers === 0 || merged === EMPTY) continue; // no node reads it, or it is empty (as a node without a guard)
+      guards.set(node, merged ?? NEVER);
+      unread[node] = readers;
+      if (merged !== undefined && merged !== EMPTY) merged.pending += readers;
     }
   },
 };
+
+function reportNever(node: string | undefined, connection: string, conditionNode: string, held: Need, needed: Need, report: Report): void {
+  report({
+    node,
+    connection,
+    message: `node '${node}' can never run: through connection '${connection}' it needs condition '${needed.condition}' of Condition node `
+      + `'${conditionNode}' (connection '${needed.via}'), and through its other inputs condition '${held.condition}' (connection '${held.via}'); `
+      + `only one condition of '${conditionNode}' holds at a time: give each branch its own copy of '${node}'`,
+  });
+}
 
 /**
  * The union of the contributions; undefined (after reporting) when two need different conditions
@@ -87,14 +104,14 @@ export const unsatisfiedConnectionConditions: FlowValidationRule = {
  */
 function merge(
   contributions: Contribution[],
-  report: (c: ConnectionEntry, conditionNode: string, held: Need, needed: Need) => void,
+  report: (connection: number, conditionNode: string, held: Need, needed: Need) => void,
 ): Guard | undefined {
   let base = -1;
   contributions.forEach((c, i) => { if (base < 0 || c.guard.needs.size > contributions[base].guard.needs.size) base = i; });
   if (base < 0) return EMPTY;
   let result = contributions[base].guard;
   let owned = result !== EMPTY && result.pending === 0;
-  const add = (c: ConnectionEntry, conditionNode: string, need: Need): boolean => {
+  const add = (c: number, conditionNode: string, need: Need): boolean => {
     const held = result.needs.get(conditionNode);
     if (held === undefined) {
       if (!owned) {
@@ -121,38 +138,46 @@ function merge(
 }
 
 /**
- * The nodes a conditional connection leads to, directly or through other connections: the only
- * nodes whose guard is not empty.
+ * The indexes of the nodes a conditional connection leads to, directly or through other
+ * connections: the only nodes whose guard is not empty.
  */
-function downstreamOfConditionals(ctx: ValidationContext): NodeEntry[] {
-  const reached = new Uint8Array(ctx.nodes.length);
-  const queue: NodeEntry[] = [];
-  const reach = (node: NodeEntry | undefined) => {
-    if (node && !reached[node.index]) {
-      reached[node.index] = 1;
-      queue.push(node);
+function downstreamOfConditionals(ctx: ValidationContext): Int32Array {
+  const reached = new Uint8Array(ctx.nodeCount);
+  const queue = new Int32Array(ctx.nodeCount); // each node at most once
+  let queued = 0;
+  const reach = (node: number) => {
+    if (node >= 0 && !reached[node]) {
+      reached[node] = 1;
+      queue[queued++] = node;
     }
   };
-  for (const c of ctx.conditionalConnections) if (c.source) reach(c.target);
-  for (let i = 0; i < queue.length; i++) for (const c of queue[i].outgoing) reach(c.target);
-  return queue;
+  for (const c of ctx.conditionalConnections) if (ctx.sourceOf(c) >= 0) reach(ctx.targetOf(c));
+  for (let i = 0; i < queued; i++) for (let c = ctx.firstOutgoing(queue[i]); c >= 0; c = ctx.nextOutgoing(c)) reach(ctx.targetOf(c));
+  return queue.subarray(0, queued);
 }
 
 /**
- * The given nodes in topological order over the connections between them (Kahn's algorithm); nodes
- * on or behind a cycle are left out. Nodes outside the set have an empty guard, so they need no order.
+ * The given nodes (indexes) in topological order over the connections between them (Kahn's
+ * algorithm); nodes on or behind a cycle are left out. Nodes outside the set have an empty guard,
+ * so they need no order.
  */
-function topologicalOrder(ctx: ValidationContext, nodes: NodeEntry[]): NodeEntry[] {
-  const indegree = new Int32Array(ctx.nodes.length).fill(-1); // -1: not in the set
-  for (const node of nodes) indegree[node.index] = 0;
+function topologicalOrder(ctx: ValidationContext, nodes: Int32Array): Int32Array {
+  const indegree = new Int32Array(ctx.nodeCount).fill(-1); // -1: not in the set
+  for (const node of nodes) indegree[node] = 0;
   for (const node of nodes) {
-    for (const { target } of node.outgoing) if (target && indegree[target.index] >= 0) indegree[target.index]++;
-  }
-  const order = nodes.filter(node => indegree[node.index] === 0);
-  for (let i = 0; i < order.length; i++) {
-    for (const { target } of order[i].outgoing) {
-      if (target && indegree[target.index] > 0 && --indegree[target.index] === 0) order.push(target);
+    for (let c = ctx.firstOutgoing(node); c >= 0; c = ctx.nextOutgoing(c)) {
+      const target = ctx.targetOf(c);
+      if (target >= 0 && indegree[target] >= 0) indegree[target]++;
     }
   }
-  return order;
+  const order = new Int32Array(nodes.length); // each node at most once
+  let ordered = 0;
+  for (const node of nodes) if (indegree[node] === 0) order[ordered++] = node;
+  for (let i = 0; i < ordered; i++) {
+    for (let c = ctx.firstOutgoing(order[i]); c >= 0; c = ctx.nextOutgoing(c)) {
+      const target = ctx.targetOf(c);
+      if (target >= 0 && indegree[target] > 0 && --indegree[target] === 0) order[ordered++] = target;
+    }
+  }
+  return order.subarray(0, ordered);
 }
