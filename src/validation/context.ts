@@ -213,9 +213,8 @@ export class ConnectionEntry {
     this.type = connection.type === 'Data' || connection.type === 'Conditional' ? connection.type : undefined;
     this.source = source;
     this.target = target;
-    const data = this.type === 'Data' ? connection.configuration?.data : undefined;
-    this.sourceOutput = typeof data?.sourceOutput === 'string' ? data.sourceOutput : undefined;
-    this.targetInput = typeof data?.targetInput === 'string' ? data.targetInput : undefined;
+    this.sourceOutput = this.type === 'Data' ? sourceOutputOf(connection) : undefined;
+    this.targetInput = this.type === 'Data' ? targetInputOf(connection) : undefined;
     this.condition = this.type === 'Conditional' ? conditionOf(connection) : undefined;
     this.output = this.sourceOutput !== undefined ? this.source?.output(this.sourceOutput) : undefined;
     this.input = this.targetInput !== undefined ? this.target?.input(this.targetInput) : undefined;
@@ -493,6 +492,16 @@ export class ValidationContext {
     return (this.links[LINK * position + KIND] & TARGET_INPUT) !== 0; // eslint-disable-line no-bitwise
   }
 
+  /** The source output of the `Data` connection at a position, when it is a string; undefined otherwise. */
+  public sourceOutputOf(position: number): string | undefined {
+    return this.isData(position) ? sourceOutputOf(this.connectionList[position]) : undefined;
+  }
+
+  /** The target input of the `Data` connection at a position, when it is a string; undefined otherwise. */
+  public targetInputOf(position: number): string | undefined {
+    return this.isData(position) ? targetInputOf(this.connectionList[position]) : undefined;
+  }
+
   /** The condition the `Conditional` connection at a position follows, when it is a string; undefined otherwise. */
   public conditionOf(position: number): string | undefined {
     return this.isConditional(position) ? conditionOf(this.connectionList[position]) : undefined;
@@ -665,6 +674,18 @@ function own<T>(list: readonly T[], original: readonly T[], count: number, entry
   const mine = (list === original ? original.slice(0, count) : list) as T[];
   mine.push(entry);
   return mine;
+}
+
+/** The source output of a data connection, when it is a string. */
+function sourceOutputOf(connection: FlowConnectionJson): string | undefined {
+  const output = connection.configuration?.data?.sourceOutput;
+  return typeof output === 'string' ? output : undefined;
+}
+
+/** The target input of a data connection, when it is a string. */
+function targetInputOf(connection: FlowConnectionJson): string | undefined {
+  const input = connection.configuration?.data?.targetInput;
+  return typeof input === 'string' ? input : undefined;
 }
 
 /** The condition a conditional connection follows, when it is a string. */

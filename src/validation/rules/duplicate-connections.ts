@@ -46,21 +46,20 @@ const SEARCHED = 16;
  */
 function earlierOf(ctx: ValidationContext, node: NodeEntry, entry: ConnectionEntry, data: boolean): number | undefined {
   const first = data ? ctx.firstIncoming(node.index) : ctx.firstOutgoing(node.index);
-  const next = (c: number) => data ? ctx.nextIncoming(c) : ctx.nextOutgoing(c);
+  let length = 0;
+  for (let c = first; c >= 0 && length <= SEARCHED; c = following(ctx, c, data)) length++;
+  if (length <= SEARCHED) {
+    for (let c = first; c >= 0 && c < entry.index; c = following(ctx, c, data)) {
+      if (carriesTheSame(ctx, c, entry, data)) return c;
+    }
+    return undefined;
+  }
   let byNode = firstByKey[data ? 0 : 1].get(ctx);
   if (!byNode) firstByKey[data ? 0 : 1].set(ctx, byNode = new Map());
   let byKey = byNode.get(node.index);
   if (!byKey) {
-    let length = 0;
-    for (let c = first; c >= 0 && length <= SEARCHED; c = next(c)) length++;
-    if (length <= SEARCHED) {
-      for (let c = first; c >= 0 && c < entry.index; c = next(c)) {
-        if (carriesTheSame(ctx, c, entry, data)) return c;
-      }
-      return undefined;
-    }
     byKey = new Map();
-    for (let c = first; c >= 0 && c < entry.index; c = next(c)) {
+    for (let c = first; c >= 0 && c < entry.index; c = following(ctx, c, data)) {
       const k = keyOf(ctx.connection(c), data);
       if (k !== undefined && !byKey.has(k)) byKey.set(k, c);
     }
@@ -72,14 +71,18 @@ function earlierOf(ctx: ValidationContext, node: NodeEntry, entry: ConnectionEnt
   return earlier;
 }
 
+/** The connection after the one at position `c` in its target's list (`data`), or in its source's. */
+function following(ctx: ValidationContext, c: number, data: boolean): number {
+  return data ? ctx.nextIncoming(c) : ctx.nextOutgoing(c);
+}
+
 /** Whether the connection at position `c` carries the same as `entry` (see `earlierOf`; both share `entry`'s target, or its source). */
 function carriesTheSame(ctx: ValidationContext, c: number, entry: ConnectionEntry, data: boolean): boolean {
   if (data) {
-    if (ctx.sourceOf(c) !== entry.source!.index || !ctx.hasTargetInput(c)) return false;
-    const other = ctx.connection(c);
-    return other.sourceOutput === entry.sourceOutput && other.targetInput === entry.targetInput;
+    return ctx.sourceOf(c) === entry.source!.index && ctx.hasTargetInput(c)
+      && ctx.sourceOutputOf(c) === entry.sourceOutput && ctx.targetInputOf(c) === entry.targetInput;
   }
-  return ctx.targetOf(c) === entry.target!.index && ctx.isConditional(c) && ctx.connection(c).condition === entry.condition;
+  return ctx.targetOf(c) === entry.target!.index && ctx.conditionOf(c) === entry.condition;
 }
 
 /** What `carriesTheSame` compares, as one key; undefined for a connection that carries nothing comparable (or comes from no node). */
