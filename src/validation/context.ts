@@ -335,7 +335,6 @@ export class ValidationContext {
    */
   private indexConnections(list: readonly FlowConnectionJson[], from: number, all: boolean, visitor: ScopeVisitor | undefined): number {
     const links = this.links;
-    const nodeInts = this.nodeInts;
     for (let i = from; i < list.length; i++) {
       const connection = list[i];
       if (!isEntry(connection)) continue;
@@ -352,19 +351,8 @@ export class ValidationContext {
       links[at + TARGET] = target ? target.index : -1;
       links[at + KIND] = (entry.type === 'Data' ? DATA : entry.type === 'Conditional' ? CONDITIONAL : 0) + (entry.targetInput !== undefined ? TARGET_INPUT : 0);
       links[at + INPUT] = input;
-      // the lists of connections into and out of each node, in definition order: positions + 1, 0 ends a list
-      if (source) {
-        const last = nodeInts[NODE_INTS * source.index + LAST_OUT];
-        if (last === 0) nodeInts[NODE_INTS * source.index + FIRST_OUT] = position + 1;
-        else links[LINK * (last - 1) + NEXT_OUT] = position + 1;
-        nodeInts[NODE_INTS * source.index + LAST_OUT] = position + 1;
-      }
-      if (target) {
-        const last = nodeInts[NODE_INTS * target.index + LAST_IN];
-        if (last === 0) nodeInts[NODE_INTS * target.index + FIRST_IN] = position + 1;
-        else links[LINK * (last - 1) + NEXT_IN] = position + 1;
-        nodeInts[NODE_INTS * target.index + LAST_IN] = position + 1;
-      }
+      if (source) this.append(source.index, position, FIRST_OUT, LAST_OUT, NEXT_OUT);
+      if (target) this.append(target.index, position, FIRST_IN, LAST_IN, NEXT_IN);
       if (input >= 0) this.connect(target!.index, input);
       if (entry.type === 'Conditional') this.conditionalConnections.push(position);
       this.block[this.blockSize++] = entry;
@@ -374,6 +362,19 @@ export class ValidationContext {
       }
     }
     return list.length;
+  }
+
+  /**
+   * Adds the connection at a position to the end of one of a node's lists of connections (in or
+   * out: the node's `first` and `last` integers, the connections' `next`). The lists are in
+   * definition order, and hold positions + 1: 0 ends a list.
+   */
+  private append(index: number, position: number, first: number, last: number, next: number): void {
+    const at = NODE_INTS * index;
+    const previous = this.nodeInts[at + last];
+    if (previous === 0) this.nodeInts[at + first] = position + 1;
+    else this.links[LINK * (previous - 1) + next] = position + 1;
+    this.nodeInts[at + last] = position + 1;
   }
 
   /** How many of the scope's nodes are objects: their indexes run from 0 to this. */
